@@ -1,0 +1,1 @@
+"""Transport and process: Telegram, the console, the webhook server, settings, logging."""

@@ -1,0 +1,64 @@
+"""Settings from the environment (prefix KRINGKOERS_) and an optional .env file."""
+
+from __future__ import annotations
+
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting of the bot; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KRINGKOERS_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    telegram_token: SecretStr | None = Field(
+        default=None, description="Bot token from @BotFather; without it the console chat starts."
+    )
+    database_url: str = Field(
+        default="sqlite+aiosqlite:///./data/kringkoers.db",
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///… or postgresql+asyncpg://…",
+    )
+    telegram_base_url: str = Field(
+        default="https://api.telegram.org/bot", description="Bot API base URL (token appended)."
+    )
+    telegram_file_base_url: str = Field(
+        default="https://api.telegram.org/file/bot", description="Bot API file base URL."
+    )
+    default_language: Literal["nl", "en"] = "nl"
+    timezone: str = "Europe/Brussels"
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = Field(default=None, description="Public HTTPS URL Telegram posts to.")
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: SecretStr | None = None
+    health_port: int | None = Field(
+        default=None, description="Port for GET /health in polling mode (webhook mode serves it)."
+    )
+    invite_ttl_hours: int = Field(default=168, ge=1, description="How long an invite link works.")
+    log_level: str = "INFO"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises for an unknown zone, so a typo fails at start, not at 9:00
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret_alphabet(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            raw = value.get_secret_value()
+            allowed = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+            if not 1 <= len(raw) <= 256 or not set(raw) <= allowed:
+                raise ValueError("webhook secret: 1-256 characters of A-Z a-z 0-9 _ -")
+        return value
+
+
+def load_settings() -> Settings:
+    """Read the settings now (never at import time)."""
+    return Settings()

@@ -1,0 +1,231 @@
+"""Sending replies: plans of Bot API calls, per-chat ordered lanes, and Telegram's failures."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, replace
+from typing import Any
+
+from telegram import Bot, InlineKeyboardMarkup, InputFile
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
+
+from bot.telegram_render import (
+    CAPTION_LIMIT,
+    MESSAGE_LIMIT,
+    plain_text,
+    split_html,
+    telegram_length,
+)
+from flows.events import Attachment, Reply
+
+logger = logging.getLogger(__name__)
+
+Job = Callable[[], Awaitable[None]]
+NETWORK_RETRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One Bot API call that shows something: a text, a photo or a document, or an edit."""
+
+    chat_id: int
+    html: str
+    keyboard: InlineKeyboardMarkup | None = None
+    photo: Attachment | None = None
+    document: Attachment | None = None
+    edit_message_id: int | None = None
+    bulk: bool = False
+
+
+def plan_reply(
+    reply: Reply,
+    keyboard: InlineKeyboardMarkup | None,
+    chat_id: int,
+    *,
+    edit_message_id: int | None = None,
+) -> list[Outgoing]:
+    """The calls that show one reply: long texts in parts with the keyboard on the last one."""
+    attachments = [a for a in (reply.image, reply.document) if a is not None]
+    calls: list[Outgoing] = []
+    if attachments:
+        caption = reply.html
+        if telegram_length(reply.html) > CAPTION_LIMIT:
+            calls.extend(
+                Outgoing(chat_id, part, bulk=reply.bulk) for part in split_html(reply.html)
+            )
+            caption = ""
+        for number, attachment in enumerate(attachments):
+            is_image = attachment is reply.image
+            calls.append(
+                Outgoing(
+                    chat_id,
+                    caption if number == 0 else "",
+                    photo=attachment if is_image else None,
+                    document=None if is_image else attachment,
+                    bulk=reply.bulk,
+                )
+            )
+    else:
+        parts = split_html(reply.html, MESSAGE_LIMIT)
+        if len(parts) == 1 and edit_message_id is not None:
+            return [Outgoing(chat_id, parts[0], keyboard, edit_message_id=edit_message_id)]
+        calls.extend(Outgoing(chat_id, part, bulk=reply.bulk) for part in parts)
+    if keyboard is not None:
+        if not calls:  # buttons need a message to hang under
+            calls.append(Outgoing(chat_id, "👇", bulk=reply.bulk))
+        calls[-1] = replace(calls[-1], keyboard=keyboard)
+    return calls
+
+
+class Outbox:
+    """Ordered lanes per chat (interactive jobs before bulk ones) and tracked background work."""
+
+    def __init__(self) -> None:
+        self._lanes: dict[int, tuple[deque[Job], deque[Job]]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def post(self, chat_id: int, job: Job, *, bulk: bool = False) -> None:
+        """Queue work for a chat; a chat's jobs run one at a time, in order."""
+        lane = self._lanes.get(chat_id)
+        if lane is None:
+            lane = self._lanes[chat_id] = (deque(), deque())
+            self.spawn(self._drain_lane(chat_id, lane))
+        lane[1 if bulk else 0].append(job)
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run work in the background; drain() waits for it."""
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _drain_lane(self, chat_id: int, lane: tuple[deque[Job], deque[Job]]) -> None:
+        try:
+            while lane[0] or lane[1]:
+                job = lane[0].popleft() if lane[0] else lane[1].popleft()
+                try:
+                    await job()
+                except Exception:  # one failed job must not stop the chat's next messages
+                    logger.exception("sending to chat %s failed", chat_id)
+        finally:
+            del self._lanes[chat_id]
+
+    @property
+    def busy(self) -> bool:
+        """Whether anything is still queued or running."""
+        return bool(self._tasks)
+
+    async def drain(self) -> None:
+        """Wait until every queued job and background task has finished."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+
+class Delivery:
+    """Performs planned calls, handling blocked users, stale edits and parse failures."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send_all(self, calls: list[Outgoing], context: str) -> None:
+        """Perform a chat's calls in order; a chat that blocked the bot is skipped."""
+        for position, call in enumerate(calls):
+            try:
+                await self._with_network_retries(call, context)
+            except Forbidden as error:
+                logger.info(
+                    "%s: chat %s blocked or removed the bot (%s); skipping",
+                    context,
+                    call.chat_id,
+                    error.message,
+                )
+                return
+            except ChatMigrated as error:
+                logger.warning(
+                    "%s: chat %s became supergroup %s", context, call.chat_id, error.new_chat_id
+                )
+                moved = [replace(c, chat_id=error.new_chat_id) for c in calls[position:]]
+                await self.send_all(moved, context)
+                return
+
+    async def _with_network_retries(self, call: Outgoing, context: str) -> None:
+        for attempt in range(NETWORK_RETRIES):
+            try:
+                await self._perform(call, context)
+                return
+            except TimedOut:
+                # The request may have arrived; sending again could show it twice.
+                logger.warning("%s: timed out sending to chat %s", context, call.chat_id)
+                return
+            except (Forbidden, ChatMigrated, BadRequest):
+                raise
+            except NetworkError as error:
+                if attempt == NETWORK_RETRIES - 1:
+                    logger.error(
+                        "%s: could not reach Telegram for chat %s: %s",
+                        context,
+                        call.chat_id,
+                        error.message,
+                    )
+                    return
+                await asyncio.sleep(0.5 * 2**attempt)
+
+    async def _perform(self, call: Outgoing, context: str) -> None:
+        limits = {"priority": "bulk"} if call.bulk else None
+        try:
+            await self._call(call, call.html, "HTML", limits)
+        except BadRequest as error:
+            text = error.message.lower()
+            if "not modified" in text:
+                return  # pressing the same option twice: the message already shows it
+            if call.edit_message_id is not None:
+                logger.info(
+                    "%s: cannot edit message %s in chat %s (%s); sending anew",
+                    context,
+                    call.edit_message_id,
+                    call.chat_id,
+                    error.message,
+                )
+                await self._perform(replace(call, edit_message_id=None), context)
+                return
+            if "can't parse" in text or "unsupported start tag" in text:
+                # Our HTML should always parse; if it doesn't, the person still gets the words.
+                logger.error("%s: Telegram could not parse our HTML (%s)", context, error.message)
+                await self._call(call, plain_text(call.html), None, limits)
+                return
+            raise
+
+    async def _call(
+        self, call: Outgoing, text: str, parse_mode: str | None, limits: dict[str, str] | None
+    ) -> None:
+        extra: dict[str, Any] = {"parse_mode": parse_mode}
+        if limits is not None:
+            extra["rate_limit_args"] = limits
+        if call.edit_message_id is not None:
+            await self.bot.edit_message_text(
+                text,
+                chat_id=call.chat_id,
+                message_id=call.edit_message_id,
+                reply_markup=call.keyboard,
+                **extra,
+            )
+        elif call.photo is not None:
+            await self.bot.send_photo(
+                call.chat_id,
+                InputFile(call.photo.data, filename=call.photo.filename),
+                caption=text or None,
+                reply_markup=call.keyboard,
+                **extra,
+            )
+        elif call.document is not None:
+            await self.bot.send_document(
+                call.chat_id,
+                InputFile(call.document.data, filename=call.document.filename),
+                caption=text or None,
+                reply_markup=call.keyboard,
+                **extra,
+            )
+        else:
+            await self.bot.send_message(call.chat_id, text, reply_markup=call.keyboard, **extra)

@@ -1,0 +1,396 @@
+"""Telegram updates in, engine events through, replies out; each update processed once.
+
+An update counts as processed once the engine's transaction has committed (or the engine
+failed for good and the person was told). Sending the replies happens afterwards in the
+chat's outbox lane: a 429 for one chat then never holds up reading updates for the others,
+and a crash can only lose replies, never an answer (the answer and the update id commit
+together, and an update that did not commit is delivered again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict, defaultdict
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update, User
+from telegram.constants import ChatType
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackContext,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.telegram_render import build_keyboards
+from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
+from flows.engine import Engine
+from flows.events import ChatKind, Choice, Event, Outcome, Reply, Sender
+from flows.i18n import pick_language
+from storage.repositories import Tx
+
+logger = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+Context = CallbackContext[Any, Any, Any, Any]
+
+ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
+MAX_ATTEMPTS = 5  # transient failures of one update before the person is told it failed
+CALLBACK_TEXT_LIMIT = 200
+
+
+class Redeliver(Exception):
+    """Nothing was committed and the failure looks temporary: process this update again."""
+
+
+def is_transient(error: BaseException) -> bool:
+    """Database or network trouble that may be gone on the next attempt."""
+    if isinstance(error, (OperationalError, InterfaceError, TimeoutError, ConnectionError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+
+
+def sender_of(user: User) -> Sender:
+    """The engine's view of a Telegram user."""
+    return Sender(f"tg:{user.id}", user.full_name, user.language_code)
+
+
+def chat_kind(chat: Chat) -> ChatKind | None:
+    """Private chats run flows, groups get commands; channels are not for us."""
+    if chat.type == ChatType.PRIVATE:
+        return ChatKind.PRIVATE
+    if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+        return ChatKind.GROUP
+    return None
+
+
+def chat_key(update: Update) -> int:
+    """What orders updates: the chat, else the user, else nothing shared."""
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return update.effective_user.id
+    return 0
+
+
+class Attempts:
+    """How often an update failed temporarily, so one poisoned update cannot loop forever."""
+
+    def __init__(self, limit: int = MAX_ATTEMPTS) -> None:
+        self.limit = limit
+        self._counts: dict[int, int] = {}
+
+    def again(self, update_id: int) -> bool:
+        """Count a failure; True while another attempt is allowed."""
+        count = self._counts.get(update_id, 0) + 1
+        if count >= self.limit:
+            self._counts.pop(update_id, None)
+            return False
+        self._counts[update_id] = count
+        return True
+
+    def forget(self, update_id: int) -> None:
+        """The update went through."""
+        self._counts.pop(update_id, None)
+
+
+class UpdateHandlers:
+    """PTB handlers that turn updates into engine events and queue the replies."""
+
+    def __init__(self, engine: Engine, outbox: Outbox, delivery: Delivery, username: str) -> None:
+        self.engine = engine
+        self.outbox = outbox
+        self.delivery = delivery
+        self.username = username.lower()
+        self.attempts = Attempts()
+        self.failed: set[int] = set()  # update ids to deliver again (read by the Dispatcher)
+
+    def install(self, application: App) -> None:
+        """Register the handlers on the application."""
+        application.add_handler(MessageHandler(filters.TEXT, self.on_message, block=True))
+        application.add_handler(CallbackQueryHandler(self.on_callback, block=True))
+        application.add_handler(
+            ChatMemberHandler(self.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, block=True)
+        )
+        application.add_error_handler(self.on_error, block=True)
+
+    # ----------------------------------------------------------------------------------------
+
+    async def on_message(self, update: Update, _: Context) -> None:
+        """A text message or a command."""
+        message = update.message
+        if message is None or message.text is None:
+            return
+        user = message.from_user
+        kind = chat_kind(message.chat)
+        if user is None or user.is_bot or kind is None:
+            return
+        text = message.text
+        if kind == ChatKind.GROUP and not self._for_us(text):
+            return  # in groups only our commands count; chatter costs no transaction
+        logger.debug("update %s chat %s: text %r", update.update_id, message.chat.id, text)
+        event = Event(
+            sender=sender_of(user),
+            chat_id=str(message.chat.id),
+            chat_kind=kind,
+            text=text,
+            key=f"tg:{update.update_id}",
+            chat_title=message.chat.title if kind == ChatKind.GROUP else None,
+        )
+        await self._run(update.update_id, event, pressed=None)
+
+    async def on_membership(self, update: Update, _: Context) -> None:
+        """Log when someone blocks the bot or adds it to (or removes it from) a group."""
+        change = update.my_chat_member
+        if change is not None:
+            logger.info(
+                "chat %s: bot status %s -> %s (by user %s)",
+                change.chat.id,
+                change.old_chat_member.status,
+                change.new_chat_member.status,
+                change.from_user.id,
+            )
+
+    def _for_us(self, text: str) -> bool:
+        if not text.startswith("/"):
+            return False
+        command = text.split(maxsplit=1)[0]
+        _, at, mention = command.partition("@")
+        return not at or mention.lower() == self.username
+
+    async def on_callback(self, update: Update, _: Context) -> None:
+        """A pressed inline button: answered exactly once, unless it will be delivered again."""
+        query = update.callback_query
+        if query is None:
+            return
+        try:
+            answer, text = await self._press(update.update_id, query)
+        except Redeliver:
+            raise  # the next delivery answers it
+        except Exception:
+            self._answer(query, None)
+            raise
+        if answer:
+            self._answer(query, text)
+
+    async def _press(self, update_id: int, query: CallbackQuery) -> tuple[bool, str | None]:
+        """Check the button's reference, then hand its value to the engine.
+
+        Returns whether to answer the query and with which text.
+        """
+        user = query.from_user
+        pressed = query.message
+        kind = chat_kind(pressed.chat) if pressed is not None else None
+        found = await self._lookup(update_id, query.data) if query.data else None
+        if (
+            pressed is None
+            or kind is None
+            or found is None
+            or found[0] != f"tg:{user.id}"
+            or found[1] != str(pressed.chat.id)
+        ):
+            logger.info(
+                "update %s chat %s: unknown, foreign or stale button from user %s",
+                update_id,
+                pressed.chat.id if pressed is not None else "-",
+                user.id,
+            )
+            lang = pick_language(user.language_code, self.engine.default_language)
+            return True, self.engine.translator.plain(lang, "button-expired")
+        event = Event(
+            sender=sender_of(user),
+            chat_id=str(pressed.chat.id),
+            chat_kind=kind,
+            button=found[2],
+            key=f"tg:{update_id}",
+            chat_title=pressed.chat.title if kind == ChatKind.GROUP else None,
+        )
+        message = pressed if isinstance(pressed, Message) else None
+        outcome = await self._run(update_id, event, pressed=message)
+        return not outcome.duplicate, None  # a duplicate was answered on its first delivery
+
+    async def _lookup(self, update_id: int, ref: str) -> tuple[str, str, str] | None:
+        try:
+            async with self.engine.store.transaction() as tx:
+                return await tx.buttons.get(ref)
+        except Exception as error:
+            if is_transient(error) and self.attempts.again(update_id):
+                raise Redeliver(f"button lookup: {error!r}") from error
+            raise
+
+    def _answer(self, query: CallbackQuery, text: str | None) -> None:
+        async def answer() -> None:
+            try:
+                await query.answer(text[:CALLBACK_TEXT_LIMIT] if text else None)
+            except BadRequest as error:  # e.g. too old: the spinner stopped by itself
+                logger.info("callback %s: not answered (%s)", query.id, error.message)
+            except TelegramError as error:
+                logger.warning("callback %s: not answered (%s)", query.id, error.message)
+
+        self.outbox.spawn(answer())
+
+    # ----------------------------------------------------------------------------------------
+
+    async def _run(self, update_id: int, event: Event, *, pressed: Message | None) -> Outcome:
+        """Let the engine handle the event, storing button references in its transaction."""
+        keyboards: list[InlineKeyboardMarkup | None] = []
+        owner = event.sender.external_id
+
+        async def within(tx: Tx, replies: list[Reply]) -> None:
+            async def reference(reply: Reply, choice: Choice) -> str:
+                chat = reply.chat_id or event.chat_id
+                return await tx.buttons.put(owner, chat, choice.value or "")
+
+            keyboards[:] = await build_keyboards(replies, reference)
+
+        try:
+            outcome = await self.engine.handle(event, within=within)
+        except Exception as error:
+            if is_transient(error) and self.attempts.again(update_id):
+                raise Redeliver(f"engine: {error!r}") from error
+            logger.exception("update %s chat %s: the engine failed", update_id, event.chat_id)
+            outcome = Outcome([self.engine.error_reply(event)])
+            keyboards = [None]
+        self.attempts.forget(update_id)
+        if outcome.duplicate:
+            logger.info("update %s chat %s: already processed", update_id, event.chat_id)
+            return outcome
+        self._queue(update_id, event, outcome.replies, keyboards, pressed)
+        return outcome
+
+    def _queue(
+        self,
+        update_id: int,
+        event: Event,
+        replies: Sequence[Reply],
+        keyboards: Sequence[InlineKeyboardMarkup | None],
+        pressed: Message | None,
+    ) -> None:
+        """Plan each reply's calls and post them to their chats' lanes, in order."""
+        per_chat: dict[int, list[Outgoing]] = defaultdict(list)
+        bulk_chats: set[int] = set()
+        edited = False
+        for reply, keyboard in zip(replies, keyboards, strict=True):
+            target = reply.chat_id or event.chat_id
+            try:
+                chat_id = int(target)
+            except ValueError:
+                logger.error("update %s: reply for non-Telegram chat %r dropped", update_id, target)
+                continue
+            edit = None
+            if reply.replace and not edited and pressed is not None and pressed.chat.id == chat_id:
+                edit, edited = pressed.message_id, True
+            per_chat[chat_id].extend(plan_reply(reply, keyboard, chat_id, edit_message_id=edit))
+            if reply.bulk:
+                bulk_chats.add(chat_id)
+        context = f"update {update_id}"
+        for chat_id, calls in per_chat.items():
+            self.outbox.post(
+                chat_id,
+                _job(self.delivery, calls, context),
+                bulk=chat_id in bulk_chats and all(c.bulk for c in calls),
+            )
+
+    # ----------------------------------------------------------------------------------------
+
+    async def on_error(self, update: object, context: Context) -> None:
+        """Record updates to deliver again; log everything else with its context."""
+        error = context.error
+        if isinstance(update, Update):
+            chat = update.effective_chat.id if update.effective_chat else "-"
+            if isinstance(error, Redeliver):
+                self.failed.add(update.update_id)
+                logger.warning(
+                    "update %s chat %s: not processed, will try again: %s",
+                    update.update_id,
+                    chat,
+                    error,
+                )
+                return
+            logger.error(
+                "update %s chat %s: handler failed", update.update_id, chat, exc_info=error
+            )
+            return
+        logger.error("error outside an update", exc_info=error)
+
+
+def _job(delivery: Delivery, calls: list[Outgoing], context: str) -> Job:
+    async def job() -> None:
+        await delivery.send_all(calls, context)
+
+    return job
+
+
+class KeyedLocks:
+    """One asyncio.Lock per key, dropped when nobody holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._locks: dict[int, tuple[asyncio.Lock, list[int]]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: int) -> AsyncIterator[None]:
+        """Hold the key's lock."""
+        entry = self._locks.get(key)
+        if entry is None:
+            entry = self._locks[key] = (asyncio.Lock(), [0])
+        lock, users = entry
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._locks[key]
+
+
+class Dispatcher:
+    """Feeds updates to the application: one chat's in order, different chats concurrently."""
+
+    def __init__(self, application: App, handlers: UpdateHandlers, memory: int = 10_000) -> None:
+        self.application = application
+        self.handlers = handlers
+        self.locks = KeyedLocks()
+        self._done: OrderedDict[int, None] = OrderedDict()  # recently processed update ids
+        self._memory = memory
+
+    async def process(self, update: Update) -> bool:
+        """Process one update; False when it must be delivered again."""
+        async with self.locks.hold(chat_key(update)):
+            return await self._process(update)
+
+    async def _process(self, update: Update) -> bool:
+        update_id = update.update_id
+        if update_id in self._done:
+            return True  # redelivered while we still remember it; the engine would agree
+        await self.application.process_update(update)
+        if update_id in self.handlers.failed:
+            self.handlers.failed.discard(update_id)
+            return False
+        self._done[update_id] = None
+        if len(self._done) > self._memory:
+            self._done.popitem(last=False)
+        return True
+
+    async def process_batch(self, updates: Sequence[Update]) -> list[int]:
+        """Process a batch; the ids that must be delivered again (a chat stops at its first)."""
+        by_chat: dict[int, list[Update]] = defaultdict(list)
+        for update in updates:
+            by_chat[chat_key(update)].append(update)
+
+        async def run_chat(key: int, queue: list[Update]) -> int | None:
+            async with self.locks.hold(key):
+                for update in queue:
+                    if not await self._process(update):
+                        return update.update_id  # later ones of this chat must wait for it
+            return None
+
+        results = await asyncio.gather(*(run_chat(k, q) for k, q in by_chat.items()))
+        return [update_id for update_id in results if update_id is not None]

@@ -1,0 +1,132 @@
+"""Domain objects returned by the repositories (never ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    """A member's role in a team."""
+
+    COORDINATOR = "coordinator"
+    MEMBER = "member"
+
+
+class Track(StrEnum):
+    """The two tracks of the guide."""
+
+    STRATEGY = "strategy"
+    PILOT = "pilot"
+
+
+class ConversationStatus(StrEnum):
+    """Where a conversation stands."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone who talked to the bot."""
+
+    id: int
+    external_id: str
+    display_name: str
+    language: str | None  # an explicit choice; None follows the platform's language
+    active_project_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    """A team working through the method together."""
+
+    id: int
+    name: str
+    group_chat_id: str | None
+    created_by: int
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A person in a team, with their role."""
+
+    team_id: int
+    person_id: int
+    display_name: str
+    role: Role
+    joined_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """An invitation token for joining a team."""
+
+    id: int
+    team_id: int
+    token: str
+    expires_at: datetime
+    revoked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A strategy or pilot project of a team."""
+
+    id: int
+    team_id: int
+    name: str
+    track: Track
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A stored artifact of a tool (a stakeholder, a test card, …), with who and when."""
+
+    id: int
+    project_id: int
+    tool: str
+    key: str | None
+    data: dict[str, Any]
+    version: int
+    created_by: int
+    created_by_name: str
+    created_at: datetime
+    updated_by: int
+    updated_by_name: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recorded change of one field of an item."""
+
+    item_id: int
+    field: str
+    old: Any
+    new: Any
+    changed_by: int
+    changed_by_name: str
+    changed_at: datetime
+
+
+@dataclass(slots=True)
+class Conversation:
+    """Where one person stands in one flow of one project."""
+
+    id: int
+    person_id: int
+    project_id: int | None
+    flow_id: str
+    status: ConversationStatus
+    step: str
+    cursor: dict[str, Any] = field(default_factory=dict)
+    draft: dict[str, Any] = field(default_factory=dict)
+    token: int = 0
+    updated_at: datetime | None = None

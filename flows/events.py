@@ -1,0 +1,75 @@
+"""Transport-neutral events going into the engine and replies coming out of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ChatKind(StrEnum):
+    """Where a message was written."""
+
+    PRIVATE = "private"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """The person behind an event, as the transport knows them."""
+
+    external_id: str  # e.g. "tg:1234" or "console:local"; stable per person
+    display_name: str
+    language_code: str | None = None  # the platform's language hint (Telegram's language_code)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One thing a person did: a line of text, a command, or a pressed button."""
+
+    sender: Sender
+    chat_id: str
+    chat_kind: ChatKind = ChatKind.PRIVATE
+    text: str | None = None
+    button: str | None = None  # the value of a pressed choice, already verified by the transport
+    key: str | None = None  # idempotency key (e.g. the update id); None means "never repeated"
+    chat_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A button: a value the engine gets back, or a link the transport opens."""
+
+    label: str
+    value: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A picture or a file produced by the engine."""
+
+    filename: str
+    data: bytes
+    mime_type: str
+
+
+@dataclass(slots=True)
+class Reply:
+    """One message to show: HTML text (Telegram's subset, user data already escaped)."""
+
+    html: str
+    choices: list[list[Choice]] = field(default_factory=list)  # rows of buttons
+    image: Attachment | None = None
+    document: Attachment | None = None
+    chat_id: str | None = None  # None: the chat the event came from
+    replace: bool = False  # transports may edit the message whose button was pressed
+    bulk: bool = False  # announcements: sent after interactive replies
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What the engine did with an event."""
+
+    replies: list[Reply]
+    duplicate: bool = False
+    language: str = "nl"

@@ -1,0 +1,99 @@
+"""Translations through Project Fluent (.ftl files per language), HTML-safe by construction.
+
+Messages in the .ftl files are trusted Telegram HTML; every argument is escaped unless it is
+`Markup`, so user-supplied text can never inject markup.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from markupsafe import Markup, escape
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+LANGUAGES = ("nl", "en")
+
+
+def pick_language(code: str | None, default: str) -> str:
+    """Map a platform language code (e.g. 'nl-BE', 'en-GB') to a language we speak."""
+    if code:
+        short = code.split("-")[0].split("_")[0].lower()
+        if short in LANGUAGES:
+            return short
+    return default
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents, for forgiving comparisons of typed answers."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Translator:
+    """Looks up and formats messages in Dutch and English."""
+
+    def __init__(self, directory: Path = LOCALES, default: str = "nl") -> None:
+        self.default = default
+        self.bundles: dict[str, FluentBundle] = {}
+        for lang in LANGUAGES:
+            bundle = FluentBundle([lang], use_isolating=False)
+            source = (directory / f"{lang}.ftl").read_text(encoding="utf-8")
+            resource = FluentResource(source)
+            bundle.add_resource(resource)
+            self.bundles[lang] = bundle
+
+    def has(self, key: str, lang: str | None = None) -> bool:
+        """Whether a message exists (in one language, or in all when lang is None)."""
+        langs = [lang] if lang else list(LANGUAGES)
+        return all(self.bundles[x].has_message(key) for x in langs)
+
+    def missing(self, keys: set[str]) -> list[str]:
+        """Keys absent in at least one language (for validating flows at load)."""
+        return sorted(key for key in keys if not self.has(key))
+
+    def t(self, lang: str, key: str, **args: Any) -> Markup:
+        """The formatted message as safe HTML; arguments are escaped."""
+        bundle = self.bundles.get(lang) or self.bundles[self.default]
+        if not bundle.has_message(key):
+            bundle = self.bundles[self.default]
+            if not bundle.has_message(key):
+                raise KeyError(f"missing translation: {key}")
+        message = bundle.get_message(key)
+        if message.value is None:
+            raise KeyError(f"message without value: {key}")
+        safe_args = {name: self._arg(value) for name, value in args.items()}
+        text, errors = bundle.format_pattern(message.value, safe_args)
+        if errors:
+            raise ValueError(f"translation {key}: {errors}")
+        return Markup(text)
+
+    def attribute(self, lang: str, key: str, attribute: str) -> Markup:
+        """A message attribute (e.g. `.hint`), as safe HTML."""
+        bundle = self.bundles.get(lang) or self.bundles[self.default]
+        message = bundle.get_message(key)
+        pattern = message.attributes[attribute]
+        text, _ = bundle.format_pattern(pattern, {})
+        return Markup(text)
+
+    @staticmethod
+    def _arg(value: Any) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        if isinstance(value, Markup):
+            return str(value)
+        if isinstance(value, date):
+            return str(value)
+        return str(escape(str(value)))
+
+    def plain(self, lang: str, key: str, **args: Any) -> str:
+        """The message without HTML (for button labels and command descriptions)."""
+        return Markup(self.t(lang, key, **args)).striptags()
+
+    def choices(self, lang: str, keys: Mapping[str, str]) -> dict[str, str]:
+        """Plain labels for a mapping value -> message key."""
+        return {value: self.plain(lang, key) for value, key in keys.items()}

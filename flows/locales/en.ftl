@@ -1,0 +1,237 @@
+## General
+
+error-not-allowed = You can't do that: it belongs to a team you are not (or no longer) a member of, or it needs the coordinator role.
+error-unexpected = Oops, something went wrong on my side. Your answers so far are saved. Please try again in a moment.
+ok = OK.
+button-expired = This button has expired. Use the buttons under my latest message, or type /help.
+fallback = I didn't quite get that. Pick a tool below, or type /help to see everything I can do.
+unknown-command = I don't know the command /{ $command }. Type /help to see what I can do.
+welcome = Hi { $name }, welcome to <b>Kringkoers</b>! I coach your team through the Vlaanderen Circulair and VVSG method for making your municipality circular: from stakeholder map to test card, in short chats on your phone.
+no-project = You're not in a team yet. Create one, or open the invite link your coordinator sent you.
+help-intro = <b>Kringkoers</b> guides your team step by step through the circular strategy and the circular pilot project.
+help-project = You're working on <b>{ $project }</b> of team <b>{ $team }</b>.
+help-words = During a question you can always type: <i>back</i>, <i>skip</i> (when a question is optional), <i>tip</i> (an explanation and an example) or <i>stop</i> (pause; your answers stay saved).
+cmd-help = What can Kringkoers do?
+cmd-summary = Summary of your project
+cmd-edit = Change a saved answer
+cmd-team = Your team: members, invite, leave
+cmd-invite = Invite colleagues (coordinator)
+cmd-projects = Switch project
+cmd-language = Kies taal / choose language
+cmd-stop = Pause the current conversation
+
+## Walking a flow
+
+flow-start = Let's start with the <b>{ $flow }</b>.
+flow-done = The <b>{ $flow }</b> is updated. Thank you! Here is the summary.
+progress = <i>{ $flow } · step { $step } of { $total }</i>
+progress-item = <b>{ $name }</b> ({ $number } of { $count })
+progress-edit = <i>Editing: { $name }</i>
+you-are-here = This is where you left off:
+resume-offer = You were at step { $step } of { $total } of your { $flow } — continue?
+button-resume = Continue
+button-restart = Start over
+stop-nothing = There's no conversation running to stop.
+stop-done = The { $flow } is paused. Everything you answered is saved. Type /{ $command } to continue.
+back-at-start = You're already at the first question.
+skip-not-allowed = This question can't be skipped.
+done-not-here = "Done" doesn't fit here: please answer the question first.
+hint-label = 💡
+example-label = <b>Example:</b>
+hint-none = I have no extra tip for this question.
+button-back = ⬅ Back
+button-done = ✅ Done
+button-skip = Skip
+button-hint = 💡 Tip
+button-stop = ⏸ Stop
+list-count = The list now has { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}.
+list-added = ✔ { $count } added: { $names }
+list-known = Already on the list: { $names }
+list-more = Anything else? Send it, one per line, or tap <b>Done</b>.
+list-empty = The list is still empty. Add at least one item first.
+multi-chosen = Chosen: { $chosen }
+multi-none = Pick at least one option, then tap Done.
+item-gone = A teammate deleted this item meanwhile; let's go on with the next one.
+item-done-by-other = { $who } has meanwhile filled in { $name }; let's skip it.
+overlap = Note: { $name } just answered this too, as “{ $old }”. Your answer “{ $new }” is now saved; the earlier one stays in the history.
+picture-caption = { $flow }
+announce-updated = 📣 { $name } updated the <b>{ $flow }</b> of { $project }: now { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}. Type /summary for the whole picture.
+summary-empty = Nothing has been filled in for this project yet. Pick a tool to start.
+
+## Input problems
+
+input-empty = I received an empty answer. Please type your answer as text.
+input-too-long = That's too long ({ $length } characters). Please keep it under { $max } characters.
+input-empty-list = I found no items. Put one per line.
+input-line-too-long = { $count ->
+    [one] One line is
+   *[other] { $count } lines are
+} longer than { $max } characters. Please shorten them.
+input-too-many = At most { $max } items per message, please.
+input-not-offered = That's not one of the options. Tap a button or type its number.
+input-not-a-number = That's not a number. Type for example 12 or 12.5.
+input-too-small = That's too small: at least { $min }.
+input-too-large = That's too large: at most { $max }.
+input-scale = Pick a whole number from { $min } to { $max }.
+input-not-a-date = I don't understand that date. Try for example “15/3”, “end of June” or “next Friday”.
+input-date-past = That date ({ $date }) is in the past. Please give a date from today on.
+
+## Teams and projects
+
+button-new-team = ➕ New team
+button-team = 👥 Team
+button-members = Members
+button-projects = Projects
+button-invite = ✉ Invite
+button-revoke = Revoke invites
+button-leave = Leave team
+button-leave-yes = Yes, leave the team
+button-no = No
+button-new-project = ➕ New project
+button-remove = Remove { $name }
+button-handover = Make { $name } coordinator
+button-open-private = Open the private chat
+button-add-more = ➕ Add more
+button-edit = ✏ Edit
+button-summary = 📋 Summary
+role-coordinator = coordinator
+role-member = member
+team-none = You're not in any team yet.
+team-list-title = <b>Your teams</b>
+team-line = • { $team } ({ $role })
+members-title = <b>Team { $team }</b> — { $count } { $count ->
+    [one] member
+   *[other] members
+}
+member-line = • { $name } ({ $role })
+invite-created = Send this invitation to your colleagues for team <b>{ $team }</b>:
+    { $link }
+    It is valid until { $until }. You can revoke it via /team.
+invite-only-coordinator = Only the team's coordinator can invite.
+invite-unknown = I don't know this invitation. Ask your coordinator for a new link.
+invite-expired = This invitation has expired. Ask your coordinator for a new link.
+invite-revoked = This invitation was revoked. Ask your coordinator for a new link.
+invite-revoked-count = { $count ->
+    [one] 1 invitation revoked.
+   *[other] { $count } invitations revoked.
+}
+invite-joined = Welcome to team <b>{ $team }</b>! Pick where you want to help below.
+invite-already = You're already in team <b>{ $team }</b>.
+leave-confirm = Do you really want to leave team <b>{ $team }</b>? What you filled in stays with the team.
+leave-done = You have left the team.
+leave-hand-over-first = You're the only coordinator. First make someone else coordinator via /team → Members.
+member-removed = The member was removed from the team.
+handover-done = The coordinator role was handed over. You are now a member.
+projects-title = Which project do you want to work on?
+project-switched = You're now working on <b>{ $project }</b> of team <b>{ $team }</b>.
+language-choose = Welke taal verkies je? / Which language do you prefer?
+language-set = I'll speak English with you from now on.
+link-only-coordinator = Only the coordinator can link this group to the team.
+link-done = This group is now linked to team <b>{ $team }</b>. I'll post summaries and announcements here.
+link-in-group = Type /link in your team's group chat to link it to the team.
+group-not-linked = This group isn't linked to a team yet. The coordinator can do that with /link.
+group-go-private = Let's do that in a private chat so the group doesn't fill up. Tap the button.
+setup-team-title = set-up of your team
+setup-team-name = What's your team called? For example the name of your municipality or city.
+    .label = Team name
+    .example = Circular Mechelen
+setup-project-title = set-up of a new project
+setup-project-name = What's the project called?
+    .label = Project name
+    .hint = A strategy for the whole municipality, or one pilot project: give it a name everyone recognises.
+    .example = Circular strategy 2030
+setup-track = Which track does this project follow?
+    .label = Track
+    .hint = The circular strategy has 3 phases: stakeholders, vision and opportunities → goals and actions → anchoring and monitoring. The pilot project has 4 steps: understand the users → test the offer → scale → improve the operation.
+track-strategy = Circular strategy
+track-pilot = Circular pilot project
+setup-team-done = Team <b>{ $team }</b> is created, with the project <b>{ $project }</b>. You are its coordinator. Invite your colleagues, or start right away.
+setup-project-done = Project <b>{ $project }</b> was added to team <b>{ $team }</b>, and you're working on it now.
+
+## Editing
+
+edit-nothing = There's nothing to edit yet.
+edit-pick-item = What do you want to change in the { $flow }? Tap or type the number.
+edit-item-title = <b>{ $name }</b> — last changed by { $who } on { $when }
+edit-pick-field = Which field do you want to change?
+edit-name = What's the new name?
+    .label = Name
+edit-saved = ✔ Saved.
+edit-delete-confirm = Delete <b>{ $name }</b>? It stays in the history.
+button-delete = 🗑 Delete
+button-delete-yes = Yes, delete
+button-edit-done = Done editing
+edit-deleted = { $name } was deleted.
+edit-finished = Done editing.
+
+## Stakeholder mapping (Tools 1 and 2)
+
+sh-title = stakeholder map
+sh-description = Stakeholder map: who must be on board?
+sh-longlist = Who can influence the strategy, or is influenced by it? Send your stakeholders in one message, <b>one per line</b>: internal departments and aldermen, and external partners. Tap a suggestion to add it, and <b>Done</b> when your list is complete.
+    .label = Name
+    .hint = Think broadly: citizens and citizen platforms, companies, start-ups, knowledge institutions and NGOs, investors, social-circular hubs. The waste intermunicipal, the Kringwinkel and the CE coordinators of neighbouring municipalities are often key allies. Don't forget internal departments and the aldermen in charge.
+    .example = Kringwinkel Regio Gent
+sh-side = Is this an internal or an external stakeholder?
+    .label = Internal or external
+sh-internal = Internal
+sh-external = External
+sh-power = How much <b>power</b> does this stakeholder have: authority and decision power on the topic?
+    .label = Power
+    .hint = High: can decide or block (e.g. the board of aldermen). Low: little influence on decisions.
+sh-interest = How great is their <b>interest</b>: how concerned are they with the topic?
+    .label = Interest
+    .hint = High: strongly affected or keen to take part. Low: doesn't lose sleep over it.
+sh-involvement = How do you want to involve this stakeholder?
+    .label = Involvement
+    .hint = Inform: keep them up to date. Consult: ask their opinion. Co-produce: decide and deliver together.
+sh-inform = Inform
+sh-consult = Consult
+sh-coproduce = Co-produce
+sh-note = Any note on this stakeholder? (contact person, existing forum, …)
+    .label = Note
+    .example = Already sits on the climate table of the Local Energy and Climate Pact.
+sh-unrated = { $name } has no power and interest yet.
+sh-feedback = <b>{ $name }</b> → <b>{ $strategy }</b>: { $advice }
+sh-grid-title = Stakeholder map — { $project }
+sh-power-axis = Power
+sh-interest-axis = Interest
+sh-grid-empty = No stakeholders yet
+sh-grid-more = more
+sh-summary-title = <b>Stakeholder map — { $project }</b>
+sh-summary-counts = { $total } stakeholders: { $internal } internal, { $external } external.
+sh-summary-unrated = Still to be assessed
+sh-summary-by = added by { $name }
+sh-summary-tip = Tip from the guide: spend your limited time first on those you really need on board.
+level-low = low
+level-medium = medium
+level-high = high
+sh-suggest-citizens = Citizens and citizen platforms
+sh-suggest-companies = Local companies
+sh-suggest-startups = Start-ups
+sh-suggest-knowledge = Knowledge institutions and NGOs
+sh-suggest-investors = Investors
+sh-suggest-hubs = Social-circular hub
+sh-suggest-waste = Waste intermunicipal
+sh-suggest-kringwinkel = Kringwinkel
+sh-suggest-neighbours = CE coordinators of neighbouring municipalities
+sh-suggest-aldermen = Aldermen in charge
+sh-suggest-departments = Internal departments (environment, economy, …)
+strategy-observe = Observe
+strategy-observe-advice = keep them in the loop and satisfied, even though they show little interest. Handle with care: they can use their power against the project.
+strategy-keep_satisfied = Keep satisfied
+strategy-keep_satisfied-advice = not directly involved, but they can exert a lot of influence. Make sure they stay satisfied.
+strategy-manage_closely = Manage actively and continuously
+strategy-manage_closely-advice = key players who invest heavily. Involve them continuously and actively: you really need them on board.
+strategy-keep_involved = Keep involved
+strategy-keep_involved-advice = keep them involved and ask for their input regularly.
+strategy-keep_informed = Keep informed
+strategy-keep_informed-advice = give them balanced, objective information.
+strategy-no_focus = No focus
+strategy-no_focus-advice = lowest priority: stay in touch, but spend little time on them.

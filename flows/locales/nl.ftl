@@ -1,0 +1,240 @@
+## General
+
+error-not-allowed = Dat mag je niet doen: dit hoort bij een team waar je geen lid (meer) van bent, of het vraagt de rol van coördinator.
+error-unexpected = Oei, daar liep iets mis aan mijn kant. Je antwoorden tot nu toe zijn bewaard. Probeer het zo meteen nog eens.
+ok = Oké.
+button-expired = Deze knop is verlopen. Gebruik de knoppen onder mijn laatste bericht, of typ /help.
+fallback = Dat begrijp ik niet helemaal. Kies hieronder een hulpmiddel, of typ /help voor alle mogelijkheden.
+unknown-command = Het commando /{ $command } ken ik niet. Typ /help voor wat ik kan.
+welcome = Dag { $name }, welkom bij <b>Kringkoers</b>! Ik begeleid je team door de methode van Vlaanderen Circulair en VVSG om je gemeente circulair te maken: van stakeholderkaart tot testkaart, in korte gesprekjes op je gsm.
+no-project = Je zit nog niet in een team. Maak er een aan, of open de uitnodigingslink die je van je coördinator kreeg.
+help-intro = <b>Kringkoers</b> helpt je team stap voor stap door de circulaire strategie en het circulaire pilootproject.
+help-project = Je werkt nu aan <b>{ $project }</b> van team <b>{ $team }</b>.
+help-words = Tijdens een vraag kan je altijd typen: <i>terug</i>, <i>overslaan</i> (als een vraag optioneel is), <i>tip</i> (uitleg en een voorbeeld) of <i>stop</i> (pauzeren; je antwoorden blijven bewaard).
+cmd-help = Wat kan Kringkoers?
+cmd-summary = Overzicht van je project
+cmd-edit = Een bewaard antwoord wijzigen
+cmd-team = Je team: leden, uitnodigen, verlaten
+cmd-invite = Collega's uitnodigen (coördinator)
+cmd-projects = Wisselen van project
+cmd-language = Taal kiezen / choose language
+cmd-stop = Het huidige gesprek pauzeren
+
+## Walking a flow
+
+flow-start = We starten met de <b>{ $flow }</b>.
+flow-done = De <b>{ $flow }</b> is bijgewerkt. Dank je! Hier is het overzicht.
+progress = <i>{ $flow } · stap { $step } van { $total }</i>
+progress-item = <b>{ $name }</b> ({ $number } van { $count })
+progress-edit = <i>Wijzigen: { $name }</i>
+you-are-here = Hier was je gebleven:
+resume-offer = Je was bij stap { $step } van { $total } van je { $flow } — verder?
+button-resume = Verder
+button-restart = Opnieuw beginnen
+stop-nothing = Er loopt nu geen gesprek om te stoppen.
+stop-done = De { $flow } is gepauzeerd. Alles wat je al antwoordde, is bewaard. Typ /{ $command } om verder te gaan.
+back-at-start = Je bent al bij de eerste vraag.
+skip-not-allowed = Deze vraag kan je niet overslaan.
+done-not-here = "Klaar" past hier niet: beantwoord eerst de vraag.
+hint-label = 💡
+example-label = <b>Voorbeeld:</b>
+hint-none = Voor deze vraag heb ik geen extra tip.
+button-back = ⬅ Terug
+button-done = ✅ Klaar
+button-skip = Overslaan
+button-hint = 💡 Tip
+button-stop = ⏸ Stop
+list-count = Er { $count ->
+    [one] staat nu 1 item
+   *[other] staan nu { $count } items
+} op de lijst.
+list-added = ✔ { $count ->
+    [one] 1 toegevoegd
+   *[other] { $count } toegevoegd
+}: { $names }
+list-known = Stond al op de lijst: { $names }
+list-more = Nog meer? Stuur ze, één per regel, of tik op <b>Klaar</b>.
+list-empty = De lijst is nog leeg. Voeg eerst minstens één item toe.
+multi-chosen = Gekozen: { $chosen }
+multi-none = Kies minstens één mogelijkheid, en tik dan op Klaar.
+item-gone = Dit item werd intussen verwijderd door een teamlid; we gaan verder met het volgende.
+item-done-by-other = { $name } werd intussen al ingevuld door { $who }; we slaan die over.
+overlap = Let op: { $name } vulde dit net ook in, als “{ $old }”. Jouw antwoord “{ $new }” is nu bewaard; het vorige blijft in de geschiedenis.
+picture-caption = { $flow }
+announce-updated = 📣 { $name } werkte de <b>{ $flow }</b> van { $project } bij: nu { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}. Typ /overzicht voor het geheel.
+summary-empty = Er is nog niets ingevuld in dit project. Kies een hulpmiddel om te starten.
+
+## Input problems
+
+input-empty = Ik kreeg een leeg antwoord. Typ je antwoord als tekst.
+input-too-long = Dat is te lang ({ $length } tekens). Hou het onder { $max } tekens.
+input-empty-list = Ik vond geen items. Zet er één per regel.
+input-line-too-long = { $count ->
+    [one] Eén regel is
+   *[other] { $count } regels zijn
+} langer dan { $max } tekens. Kort ze in.
+input-too-many = Maximaal { $max } items per bericht, graag.
+input-not-offered = Dat is geen van de mogelijkheden. Tik op een knop of typ het nummer.
+input-not-a-number = Dat is geen getal. Typ bijvoorbeeld 12 of 12,5.
+input-too-small = Dat is te klein: minstens { $min }.
+input-too-large = Dat is te groot: hoogstens { $max }.
+input-scale = Kies een geheel getal van { $min } tot { $max }.
+input-not-a-date = Die datum begrijp ik niet. Probeer bijvoorbeeld “15/3”, “eind juni” of “volgende vrijdag”.
+input-date-past = Die datum ({ $date }) ligt in het verleden. Geef een datum vanaf vandaag.
+
+## Teams and projects
+
+button-new-team = ➕ Nieuw team
+button-team = 👥 Team
+button-members = Leden
+button-projects = Projecten
+button-invite = ✉ Uitnodigen
+button-revoke = Uitnodigingen intrekken
+button-leave = Team verlaten
+button-leave-yes = Ja, verlaat het team
+button-no = Nee
+button-new-project = ➕ Nieuw project
+button-remove = Verwijder { $name }
+button-handover = Maak { $name } coördinator
+button-open-private = Open het privégesprek
+button-add-more = ➕ Aanvullen
+button-edit = ✏ Wijzigen
+button-summary = 📋 Overzicht
+role-coordinator = coördinator
+role-member = lid
+team-none = Je zit nog in geen enkel team.
+team-list-title = <b>Je teams</b>
+team-line = • { $team } ({ $role })
+members-title = <b>Team { $team }</b> — { $count } { $count ->
+    [one] lid
+   *[other] leden
+}
+member-line = • { $name } ({ $role })
+invite-created = Stuur deze uitnodiging naar je collega's voor team <b>{ $team }</b>:
+    { $link }
+    Ze is geldig tot { $until }. Intrekken kan via /team.
+invite-only-coordinator = Alleen de coördinator van het team kan uitnodigen.
+invite-unknown = Deze uitnodiging ken ik niet. Vraag je coördinator om een nieuwe link.
+invite-expired = Deze uitnodiging is verlopen. Vraag je coördinator om een nieuwe link.
+invite-revoked = Deze uitnodiging werd ingetrokken. Vraag je coördinator om een nieuwe link.
+invite-revoked-count = { $count ->
+    [one] 1 uitnodiging ingetrokken.
+   *[other] { $count } uitnodigingen ingetrokken.
+}
+invite-joined = Welkom in team <b>{ $team }</b>! Kies hieronder waar je wil helpen.
+invite-already = Je zit al in team <b>{ $team }</b>.
+leave-confirm = Wil je team <b>{ $team }</b> echt verlaten? Wat je invulde, blijft bij het team.
+leave-done = Je hebt het team verlaten.
+leave-hand-over-first = Je bent de enige coördinator. Maak eerst iemand anders coördinator via /team → Leden.
+member-removed = Het lid is uit het team verwijderd.
+handover-done = De rol van coördinator is overgedragen. Jij bent nu lid.
+projects-title = Aan welk project wil je werken?
+project-switched = Je werkt nu aan <b>{ $project }</b> van team <b>{ $team }</b>.
+language-choose = In welke taal wil je verder? / Which language do you prefer?
+language-set = Ik spreek vanaf nu Nederlands met je.
+link-only-coordinator = Alleen de coördinator kan deze groep aan het team koppelen.
+link-done = Deze groep is nu gekoppeld aan team <b>{ $team }</b>. Ik post hier overzichten en aankondigingen.
+link-in-group = Typ /koppel in de groepschat van je team om die aan het team te koppelen.
+group-not-linked = Deze groep is nog niet aan een team gekoppeld. De coördinator kan dat doen met /koppel.
+group-go-private = Dat doen we in een privégesprek, zodat de groep niet volloopt. Tik op de knop.
+setup-team-title = opstart van je team
+setup-team-name = Hoe heet je team? Bijvoorbeeld de naam van je gemeente of stad.
+    .label = Teamnaam
+    .example = Circulair Mechelen
+setup-project-title = opstart van een nieuw project
+setup-project-name = Hoe heet het project?
+    .label = Projectnaam
+    .hint = Een strategie voor de hele gemeente, of één pilootproject: geef het een naam die iedereen herkent.
+    .example = Circulaire strategie 2030
+setup-track = Welk traject volgt dit project?
+    .label = Traject
+    .hint = De circulaire strategie volgt 3 fasen: stakeholders, visie en kansen → doelen en acties → verankering en monitoring. Het pilootproject volgt 4 stappen: de gebruikers begrijpen → het aanbod testen → opschalen → de werking verbeteren.
+track-strategy = Circulaire strategie
+track-pilot = Circulair pilootproject
+setup-team-done = Team <b>{ $team }</b> is aangemaakt, met het project <b>{ $project }</b>. Jij bent de coördinator. Nodig je collega's uit, of begin meteen.
+setup-project-done = Project <b>{ $project }</b> is toegevoegd aan team <b>{ $team }</b>, en je werkt er nu aan.
+
+## Editing
+
+edit-nothing = Er is nog niets om te wijzigen.
+edit-pick-item = Wat wil je wijzigen in de { $flow }? Tik of typ het nummer.
+edit-item-title = <b>{ $name }</b> — laatst gewijzigd door { $who } op { $when }
+edit-pick-field = Welk veld wil je wijzigen?
+edit-name = Wat is de nieuwe naam?
+    .label = Naam
+edit-saved = ✔ Bewaard.
+edit-delete-confirm = <b>{ $name }</b> verwijderen? Het blijft in de geschiedenis bewaard.
+button-delete = 🗑 Verwijderen
+button-delete-yes = Ja, verwijderen
+button-edit-done = Klaar met wijzigen
+edit-deleted = { $name } is verwijderd.
+edit-finished = Klaar met wijzigen.
+
+## Stakeholder mapping (Tools 1 and 2)
+
+sh-title = stakeholderkaart
+sh-description = Stakeholderkaart: wie moet mee aan boord?
+sh-longlist = Wie kan de strategie beïnvloeden, of wordt erdoor beïnvloed? Zet je stakeholders in een bericht, <b>één per regel</b>: interne diensten en schepenen, en externe partners. Tik op een suggestie om ze toe te voegen, en op <b>Klaar</b> als je lijst af is.
+    .label = Naam
+    .hint = Denk breed: burgers en burgerplatformen, bedrijven, start-ups, kennisinstellingen en ngo's, investeerders, sociaal-circulaire hubs. Vaak zijn de afvalintercommunale, de Kringwinkel en de CE-coördinatoren van buurgemeenten sleutelpartners. Vergeet de interne diensten en de bevoegde schepenen niet.
+    .example = Kringwinkel Regio Gent
+sh-side = Is dit een interne of een externe stakeholder?
+    .label = Intern of extern
+sh-internal = Intern
+sh-external = Extern
+sh-power = Hoeveel <b>macht</b> heeft deze stakeholder: gezag en beslissingsmacht over het thema?
+    .label = Macht
+    .hint = Hoog: kan beslissen of tegenhouden (bv. het schepencollege). Laag: heeft weinig invloed op de beslissingen.
+sh-interest = Hoe groot is het <b>belang</b>: hoe sterk is deze stakeholder betrokken bij het thema?
+    .label = Belang
+    .hint = Hoog: wordt sterk geraakt of wil actief meedoen. Laag: ligt er niet wakker van.
+sh-involvement = Hoe wil je deze stakeholder betrekken?
+    .label = Betrokkenheid
+    .hint = Informeren: op de hoogte houden. Raadplegen: mening vragen. Co-produceren: samen beslissen en uitvoeren.
+sh-inform = Informeren
+sh-consult = Raadplegen
+sh-coproduce = Co-produceren
+sh-note = Nog een notitie over deze stakeholder? (contactpersoon, bestaand overlegforum, …)
+    .label = Notitie
+    .example = Zit al in de klimaattafel van het Lokaal Energie- en Klimaatpact.
+sh-unrated = { $name } heeft nog geen macht en belang.
+sh-feedback = <b>{ $name }</b> → <b>{ $strategy }</b>: { $advice }
+sh-grid-title = Stakeholderkaart — { $project }
+sh-power-axis = Macht
+sh-interest-axis = Belang
+sh-grid-empty = Nog geen stakeholders
+sh-grid-more = meer
+sh-summary-title = <b>Stakeholderkaart — { $project }</b>
+sh-summary-counts = { $total } stakeholders: { $internal } intern, { $external } extern.
+sh-summary-unrated = Nog in te schatten
+sh-summary-by = toegevoegd door { $name }
+sh-summary-tip = Tip uit de gids: besteed je beperkte tijd eerst aan wie je echt aan boord moet hebben.
+level-low = laag
+level-medium = midden
+level-high = hoog
+sh-suggest-citizens = Burgers en burgerplatformen
+sh-suggest-companies = Lokale bedrijven
+sh-suggest-startups = Start-ups
+sh-suggest-knowledge = Kennisinstellingen en ngo's
+sh-suggest-investors = Investeerders
+sh-suggest-hubs = Sociaal-circulaire hub
+sh-suggest-waste = Afvalintercommunale
+sh-suggest-kringwinkel = Kringwinkel
+sh-suggest-neighbours = CE-coördinatoren buurgemeenten
+sh-suggest-aldermen = Bevoegde schepenen
+sh-suggest-departments = Interne diensten (milieu, economie, …)
+strategy-observe = Observeer
+strategy-observe-advice = hou hen op de hoogte en tevreden, ook al zijn ze weinig geïnteresseerd. Ga er voorzichtig mee om: ze kunnen hun macht tegen het project gebruiken.
+strategy-keep_satisfied = Houd tevreden
+strategy-keep_satisfied-advice = niet rechtstreeks betrokken, maar ze kunnen veel invloed uitoefenen. Zorg dat ze tevreden blijven.
+strategy-manage_closely = Continu en actief management
+strategy-manage_closely-advice = sleutelspelers die sterk investeren. Betrek hen continu en actief: deze wil je echt aan boord.
+strategy-keep_involved = Houd betrokken
+strategy-keep_involved-advice = hou hen betrokken en vraag geregeld hun inbreng.
+strategy-keep_informed = Houd geïnformeerd
+strategy-keep_informed-advice = geef hen evenwichtige, objectieve informatie.
+strategy-no_focus = Geen focus
+strategy-no_focus-advice = laagste prioriteit: blijf in contact, maar besteed er weinig tijd aan.

@@ -1,0 +1,137 @@
+"""Declarative flow definitions: steps, input kinds, repeats; validated when loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+from flows.domain import Track
+
+if TYPE_CHECKING:
+    from flows.context import Context
+    from flows.domain import Item
+
+
+class Kind(StrEnum):
+    """The input kinds a step can ask for."""
+
+    TEXT = "text"
+    LIST = "list"  # several items, one per line
+    CHOICE = "choice"
+    MULTI = "multi"
+    SCALE = "scale"
+    NUMBER = "number"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One option of a choice: the stored value and the message key of its label."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One question of a flow. Texts are Fluent message keys: `<key>` plus `.hint`/`.example`."""
+
+    id: str
+    kind: Kind
+    text: str  # message key of the prompt; attributes .hint and .example are optional
+    field: str = ""  # where the answer is stored; defaults to the step id
+    optional: bool = False
+    options: tuple[Option, ...] = ()
+    suggestions: tuple[Option, ...] = ()  # LIST: tappable suggestions added as items
+    check: str | None = None  # a named check (see Registry.checks)
+    when: str | None = None  # a named condition; the step is skipped when it is false
+    minimum: float | None = None
+    maximum: float | None = None
+    future: bool = False  # DATE: today or later
+    max_length: int = 1000  # TEXT: characters; LIST: characters per line
+
+    @property
+    def target(self) -> str:
+        """The field the answer is stored in."""
+        return self.field or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """Steps asked once for each item of the flow's tool (e.g. rate each stakeholder)."""
+
+    id: str
+    steps: tuple[Step, ...]
+    label_field: str = "name"
+
+
+# Named behaviour that needs code. Flows refer to these by name; the registry checks they exist.
+Check = Callable[[Any, "Context"], str | None]  # returns a message key describing the problem
+Condition = Callable[[dict[str, Any]], bool]
+ItemFeedback = Callable[["Item", "Context"], str]
+Picture = Callable[[list["Item"], "Context"], Awaitable[tuple[str, bytes] | None]]
+Action = Callable[[dict[str, Any], "Context"], Awaitable[list[Any]]]
+SummaryContext = Callable[[list["Item"], "Context"], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """A tool of the method as a conversation."""
+
+    id: str
+    title: str  # message key, e.g. "stakeholders-title"
+    commands: tuple[str, ...]  # Telegram-style commands that open it, e.g. ("stakeholders",)
+    steps: tuple[Step | Repeat, ...]
+    tool: str = ""  # item kind the flow stores; "" for flows that only feed an action
+    store: Literal["items", "draft"] = "items"
+    summary: str | None = None  # template file under templates/
+    picture: str | None = None  # named picture
+    item_feedback: str | None = None  # named function shown after each item is complete
+    on_complete: str | None = None  # named action run with the draft when the flow ends
+    needs_project: bool = True
+    tracks: tuple[Track, ...] = (Track.STRATEGY, Track.PILOT)
+    menu: bool = True  # offered in /help and the command menu
+    description: str = ""  # message key of a one-line description
+
+    def all_steps(self) -> list[Step]:
+        """Every step, repeats flattened, in order."""
+        out: list[Step] = []
+        for part in self.steps:
+            out.extend(part.steps if isinstance(part, Repeat) else (part,))
+        return out
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id."""
+        for candidate in self.all_steps():
+            if candidate.id == step_id:
+                return candidate
+        raise KeyError(step_id)
+
+    def repeat_of(self, step_id: str) -> Repeat | None:
+        """The repeat a step belongs to, if any."""
+        for part in self.steps:
+            if isinstance(part, Repeat) and any(s.id == step_id for s in part.steps):
+                return part
+        return None
+
+
+@dataclass
+class Registry:
+    """All flows plus the named checks, conditions and functions they refer to."""
+
+    flows: dict[str, Flow] = field(default_factory=dict)
+    checks: dict[str, Check] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    feedback: dict[str, ItemFeedback] = field(default_factory=dict)
+    pictures: dict[str, Picture] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+    contexts: dict[str, SummaryContext] = field(default_factory=dict)  # by flow id
+
+    def by_command(self, command: str) -> Flow | None:
+        """The flow opened by a command, if any."""
+        for flow in self.flows.values():
+            if command in flow.commands:
+                return flow
+        return None

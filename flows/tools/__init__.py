@@ -1,0 +1,1 @@
+"""One module per tool of the method; each defines `register(registry)`."""

@@ -1,0 +1,119 @@
+"""Database engine, one-transaction-per-event sessions, and migrations at start."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from storage.repositories import Clock, Tx, utcnow
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers work while one writer commits; the busy timeout covers a second
+    # process (a console next to the bot) instead of failing at once.
+    # The driver must not open transactions by itself: it would start them only at the first
+    # write, after our reads, and a second process could then overwrite what we read.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # Take the write lock when the transaction starts (SQLAlchemy's documented pysqlite
+    # recipe): every event's read-modify-write is then serialised, across processes too.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic configuration pointing at our migrations, built in code (no ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+class Store:
+    """The database: opens the engine, upgrades the schema, hands out transactions."""
+
+    def __init__(self, url: str, *, schema: str | None = None) -> None:
+        self.url = url
+        self.schema = schema  # PostgreSQL only: isolate (e.g. per test) in one database
+        self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        self._engine: AsyncEngine | None = None
+        self._sessions: async_sessionmaker[AsyncSession] | None = None
+        # SQLite has one writer at a time; queueing here avoids "database is locked" churn.
+        self._write_lock = asyncio.Lock() if self.is_sqlite else None
+
+    @property
+    def engine(self) -> AsyncEngine:
+        """The open SQLAlchemy engine."""
+        if self._engine is None:
+            raise RuntimeError("Store.open() was not called")
+        return self._engine
+
+    async def open(self, *, migrate: bool = True) -> None:
+        """Connect and bring the schema up to date."""
+        url = make_url(self.url)
+        if self.is_sqlite and url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        kwargs: dict[str, Any] = {}
+        if not self.is_sqlite:
+            kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
+            if self.schema:
+                kwargs["connect_args"] = {"server_settings": {"search_path": self.schema}}
+        self._engine = create_async_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            event.listen(self._engine.sync_engine, "connect", _sqlite_pragmas)
+            event.listen(self._engine.sync_engine, "begin", _sqlite_begin)
+        self._sessions = async_sessionmaker(self._engine, expire_on_commit=False)
+        if migrate:
+            await self.upgrade()
+
+    async def upgrade(self, revision: str = "head") -> None:
+        """Run Alembic migrations on our own connection (the cookbook's async pattern)."""
+        config = alembic_config(self.url)
+
+        def run(connection: Connection) -> None:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+        async with self.engine.begin() as connection:
+            await connection.run_sync(run)
+
+    async def close(self) -> None:
+        """Dispose of the connection pool."""
+        if self._engine is not None:
+            await self._engine.dispose()
+            self._engine = None
+
+    @asynccontextmanager
+    async def transaction(self, clock: Clock = utcnow) -> AsyncIterator[Tx]:
+        """One transaction: everything inside commits together or not at all."""
+        if self._sessions is None:
+            raise RuntimeError("Store.open() was not called")
+        if self._write_lock is not None:
+            async with self._write_lock, self._sessions() as session, session.begin():
+                yield Tx(session, clock)
+        else:
+            async with self._sessions() as session, session.begin():
+                yield Tx(session, clock)

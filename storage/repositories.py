@@ -1,0 +1,876 @@
+"""Repositories: the only code that touches tables; they return domain objects.
+
+Every read or write of team data takes the acting person and checks that they belong to the
+team, so no caller can forget the check.
+"""
+
+from __future__ import annotations
+
+import builtins
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from flows.domain import (
+    Change,
+    Conversation,
+    ConversationStatus,
+    Invite,
+    Item,
+    Member,
+    Person,
+    Project,
+    Role,
+    Team,
+    Track,
+)
+from storage.tables import (
+    ButtonRow,
+    ConversationRow,
+    InviteRow,
+    ItemChangeRow,
+    ItemRow,
+    MembershipRow,
+    PersonRow,
+    ProcessedEventRow,
+    ProjectRow,
+    TeamRow,
+)
+
+
+class AccessDenied(Exception):
+    """The acting person may not read or change this."""
+
+
+class NotFound(Exception):
+    """The thing asked for does not exist (or is deleted)."""
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, timezone-aware."""
+    return datetime.now(UTC)
+
+
+Clock = Callable[[], datetime]
+
+
+def aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; we store UTC, so mark them as such."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _person(row: PersonRow) -> Person:
+    return Person(
+        id=row.id,
+        external_id=row.external_id,
+        display_name=row.display_name,
+        language=row.language,
+        active_project_id=row.active_project_id,
+    )
+
+
+def _team(row: TeamRow) -> Team:
+    return Team(
+        id=row.id,
+        name=row.name,
+        group_chat_id=row.group_chat_id,
+        created_by=row.created_by,
+        created_at=aware(row.created_at),
+    )
+
+
+def _project(row: ProjectRow) -> Project:
+    return Project(
+        id=row.id,
+        team_id=row.team_id,
+        name=row.name,
+        track=Track(row.track),
+        created_at=aware(row.created_at),
+    )
+
+
+def _conversation(row: ConversationRow) -> Conversation:
+    return Conversation(
+        id=row.id,
+        person_id=row.person_id,
+        project_id=row.project_id,
+        flow_id=row.flow_id,
+        status=ConversationStatus(row.status),
+        step=row.step,
+        cursor=dict(row.cursor or {}),
+        draft=dict(row.draft or {}),
+        token=row.token,
+        updated_at=aware(row.updated_at),
+    )
+
+
+class Tx:
+    """The repositories of one transaction."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+        self.people = PeopleRepo(session, clock)
+        self.teams = TeamRepo(session, clock)
+        self.projects = ProjectRepo(session, clock, self.teams)
+        self.items = ItemRepo(session, clock, self.projects)
+        self.conversations = ConversationRepo(session, clock)
+        self.events = EventRepo(session, clock)
+        self.buttons = ButtonRepo(session, clock)
+
+
+class PeopleRepo:
+    """People known to the bot."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    async def get_or_create(
+        self, external_id: str, display_name: str, language: str | None
+    ) -> tuple[Person, bool]:
+        """The person with this transport identity, created on first contact."""
+        row = await self.session.scalar(
+            select(PersonRow).where(PersonRow.external_id == external_id)
+        )
+        created = row is None
+        if row is None:
+            row = PersonRow(
+                external_id=external_id,
+                display_name=display_name[:200],
+                language=language,
+                created_at=self.clock(),
+            )
+            self.session.add(row)
+            await self.session.flush()
+        elif display_name and row.display_name != display_name[:200]:
+            row.display_name = display_name[:200]
+        return _person(row), created
+
+    async def get(self, person_id: int) -> Person:
+        """A person by id."""
+        row = await self.session.get(PersonRow, person_id)
+        if row is None:
+            raise NotFound(f"person {person_id}")
+        return _person(row)
+
+    async def set_language(self, person_id: int, language: str) -> None:
+        """Remember the person's chosen language."""
+        await self.session.execute(
+            update(PersonRow).where(PersonRow.id == person_id).values(language=language)
+        )
+
+    async def set_active_project(self, person_id: int, project_id: int | None) -> None:
+        """Switch the project the person works on."""
+        await self.session.execute(
+            update(PersonRow).where(PersonRow.id == person_id).values(active_project_id=project_id)
+        )
+
+
+class TeamRepo:
+    """Teams, memberships and invites."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    async def create(self, name: str, creator_id: int) -> Team:
+        """A new team whose creator becomes its coordinator."""
+        now = self.clock()
+        row = TeamRow(name=name[:200], created_by=creator_id, created_at=now)
+        self.session.add(row)
+        await self.session.flush()
+        self.session.add(
+            MembershipRow(
+                team_id=row.id, person_id=creator_id, role=Role.COORDINATOR.value, joined_at=now
+            )
+        )
+        await self.session.flush()
+        return _team(row)
+
+    async def role_of(self, team_id: int, person_id: int) -> Role | None:
+        """The person's role in the team, or None when they are not (or no longer) a member."""
+        role = await self.session.scalar(
+            select(MembershipRow.role).where(
+                MembershipRow.team_id == team_id,
+                MembershipRow.person_id == person_id,
+                MembershipRow.left_at.is_(None),
+            )
+        )
+        return Role(role) if role else None
+
+    async def require_member(self, team_id: int, person_id: int) -> Role:
+        """The person's role; AccessDenied when they are not in the team."""
+        role = await self.role_of(team_id, person_id)
+        if role is None:
+            raise AccessDenied(f"person {person_id} is not in team {team_id}")
+        return role
+
+    async def require_coordinator(self, team_id: int, person_id: int) -> None:
+        """AccessDenied unless the person coordinates the team."""
+        if await self.require_member(team_id, person_id) != Role.COORDINATOR:
+            raise AccessDenied(f"person {person_id} does not coordinate team {team_id}")
+
+    async def get(self, team_id: int, actor_id: int) -> Team:
+        """A team the actor belongs to."""
+        await self.require_member(team_id, actor_id)
+        row = await self.session.get(TeamRow, team_id)
+        if row is None:
+            raise NotFound(f"team {team_id}")
+        return _team(row)
+
+    async def teams_of(self, person_id: int) -> list[tuple[Team, Role]]:
+        """The teams a person is in, with their role."""
+        rows = await self.session.execute(
+            select(TeamRow, MembershipRow.role)
+            .join(MembershipRow, MembershipRow.team_id == TeamRow.id)
+            .where(MembershipRow.person_id == person_id, MembershipRow.left_at.is_(None))
+            .order_by(TeamRow.id)
+        )
+        return [(_team(team), Role(role)) for team, role in rows.all()]
+
+    async def members(self, team_id: int, actor_id: int) -> list[Member]:
+        """Current members of a team the actor belongs to."""
+        await self.require_member(team_id, actor_id)
+        rows = await self.session.execute(
+            select(MembershipRow, PersonRow.display_name)
+            .join(PersonRow, PersonRow.id == MembershipRow.person_id)
+            .where(MembershipRow.team_id == team_id, MembershipRow.left_at.is_(None))
+            .order_by(MembershipRow.joined_at, MembershipRow.id)
+        )
+        return [
+            Member(
+                team_id=m.team_id,
+                person_id=m.person_id,
+                display_name=name,
+                role=Role(m.role),
+                joined_at=aware(m.joined_at),
+            )
+            for m, name in rows.all()
+        ]
+
+    async def _join(self, team_id: int, person_id: int, role: Role) -> bool:
+        """Add or re-add a member; False when they were already in."""
+        row = await self.session.scalar(
+            select(MembershipRow).where(
+                MembershipRow.team_id == team_id, MembershipRow.person_id == person_id
+            )
+        )
+        if row is None:
+            self.session.add(
+                MembershipRow(
+                    team_id=team_id, person_id=person_id, role=role.value, joined_at=self.clock()
+                )
+            )
+            await self.session.flush()
+            return True
+        if row.left_at is None:
+            return False
+        row.left_at = None
+        row.role = role.value
+        row.joined_at = self.clock()
+        return True
+
+    async def coordinators(self, team_id: int) -> list[int]:
+        """Ids of the team's coordinators."""
+        rows = await self.session.scalars(
+            select(MembershipRow.person_id).where(
+                MembershipRow.team_id == team_id,
+                MembershipRow.role == Role.COORDINATOR.value,
+                MembershipRow.left_at.is_(None),
+            )
+        )
+        return list(rows)
+
+    async def leave(self, team_id: int, person_id: int) -> None:
+        """The person leaves; a last coordinator must first hand over the role."""
+        role = await self.require_member(team_id, person_id)
+        members = await self.members(team_id, person_id)
+        if (
+            role == Role.COORDINATOR
+            and len(members) > 1
+            and len(await self.coordinators(team_id)) == 1
+        ):
+            raise AccessDenied("last coordinator must hand over first")
+        await self._mark_left(team_id, person_id)
+
+    async def _mark_left(self, team_id: int, person_id: int) -> None:
+        await self.session.execute(
+            update(MembershipRow)
+            .where(MembershipRow.team_id == team_id, MembershipRow.person_id == person_id)
+            .values(left_at=self.clock())
+        )
+        await self.session.execute(
+            update(PersonRow)
+            .where(
+                PersonRow.id == person_id,
+                PersonRow.active_project_id.in_(
+                    select(ProjectRow.id).where(ProjectRow.team_id == team_id)
+                ),
+            )
+            .values(active_project_id=None)
+        )
+
+    async def remove(self, team_id: int, actor_id: int, person_id: int) -> None:
+        """A coordinator removes a member."""
+        await self.require_coordinator(team_id, actor_id)
+        if actor_id == person_id:
+            raise AccessDenied("use leave to leave")
+        await self.require_member(team_id, person_id)
+        await self._mark_left(team_id, person_id)
+
+    async def hand_over(self, team_id: int, actor_id: int, person_id: int) -> None:
+        """A coordinator makes another member coordinator and becomes a member."""
+        await self.require_coordinator(team_id, actor_id)
+        await self.require_member(team_id, person_id)
+        if actor_id == person_id:
+            return
+        for pid, role in ((person_id, Role.COORDINATOR), (actor_id, Role.MEMBER)):
+            await self.session.execute(
+                update(MembershipRow)
+                .where(MembershipRow.team_id == team_id, MembershipRow.person_id == pid)
+                .values(role=role.value)
+            )
+
+    async def link_group(self, team_id: int, actor_id: int, chat_id: str) -> None:
+        """A coordinator links a group chat to the team (one team per group)."""
+        await self.require_coordinator(team_id, actor_id)
+        await self.session.execute(
+            update(TeamRow).where(TeamRow.group_chat_id == chat_id).values(group_chat_id=None)
+        )
+        await self.session.execute(
+            update(TeamRow).where(TeamRow.id == team_id).values(group_chat_id=chat_id)
+        )
+
+    async def by_group(self, chat_id: str) -> Team | None:
+        """The team linked to a group chat, if any."""
+        row = await self.session.scalar(select(TeamRow).where(TeamRow.group_chat_id == chat_id))
+        return _team(row) if row else None
+
+    async def create_invite(self, team_id: int, actor_id: int, ttl: timedelta) -> Invite:
+        """A fresh unguessable invite (only coordinators invite)."""
+        await self.require_coordinator(team_id, actor_id)
+        now = self.clock()
+        # 18 random bytes -> 24 URL-safe characters: fits Telegram's 64-character start payload.
+        row = InviteRow(
+            team_id=team_id,
+            token=secrets.token_urlsafe(18),
+            created_by=actor_id,
+            created_at=now,
+            expires_at=now + ttl,
+            use_count=0,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return Invite(row.id, team_id, row.token, aware(row.expires_at), revoked=False)
+
+    async def revoke_invites(self, team_id: int, actor_id: int) -> int:
+        """Revoke every open invite of the team; returns how many."""
+        await self.require_coordinator(team_id, actor_id)
+        result = await self.session.execute(
+            update(InviteRow)
+            .where(InviteRow.team_id == team_id, InviteRow.revoked_at.is_(None))
+            .values(revoked_at=self.clock())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def redeem_invite(self, token: str, person_id: int) -> tuple[Team | None, str]:
+        """Join with a token: (team, joined/already) or (None, unknown/expired/revoked)."""
+        row = await self.session.scalar(select(InviteRow).where(InviteRow.token == token[:64]))
+        if row is None:
+            return None, "unknown"
+        if row.revoked_at is not None:
+            return None, "revoked"
+        if aware(row.expires_at) < self.clock():
+            return None, "expired"
+        joined = await self._join(row.team_id, person_id, Role.MEMBER)
+        if joined:
+            row.use_count += 1
+        team = await self.session.get(TeamRow, row.team_id)
+        assert team is not None
+        return _team(team), "joined" if joined else "already"
+
+
+class ProjectRepo:
+    """Projects of teams."""
+
+    def __init__(self, session: AsyncSession, clock: Clock, teams: TeamRepo) -> None:
+        self.session = session
+        self.clock = clock
+        self.teams = teams
+
+    async def create(self, team_id: int, actor_id: int, name: str, track: Track) -> Project:
+        """A new project in a team the actor belongs to."""
+        await self.teams.require_member(team_id, actor_id)
+        row = ProjectRow(
+            team_id=team_id,
+            name=name[:200],
+            track=track.value,
+            created_by=actor_id,
+            created_at=self.clock(),
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return _project(row)
+
+    async def get(self, project_id: int, actor_id: int) -> Project:
+        """A project of one of the actor's teams."""
+        row = await self.session.get(ProjectRow, project_id)
+        if row is None:
+            raise NotFound(f"project {project_id}")
+        await self.teams.require_member(row.team_id, actor_id)
+        return _project(row)
+
+    async def lock(self, project_id: int, actor_id: int) -> None:
+        """Serialise changes to a project's lists (PostgreSQL row lock; SQLite is serial)."""
+        await self.get(project_id, actor_id)
+        await self.session.execute(
+            select(ProjectRow.id).where(ProjectRow.id == project_id).with_for_update()
+        )
+
+    async def of_person(self, person_id: int) -> list[tuple[Project, Team]]:
+        """Every project in every team of the person."""
+        rows = await self.session.execute(
+            select(ProjectRow, TeamRow)
+            .join(TeamRow, TeamRow.id == ProjectRow.team_id)
+            .join(MembershipRow, MembershipRow.team_id == TeamRow.id)
+            .where(MembershipRow.person_id == person_id, MembershipRow.left_at.is_(None))
+            .order_by(TeamRow.id, ProjectRow.id)
+        )
+        return [(_project(p), _team(t)) for p, t in rows.all()]
+
+
+class ItemRepo:
+    """Artifacts of the tools, with their history."""
+
+    def __init__(self, session: AsyncSession, clock: Clock, projects: ProjectRepo) -> None:
+        self.session = session
+        self.clock = clock
+        self.projects = projects
+
+    def _item(self, row: ItemRow, names: dict[int, str]) -> Item:
+        return Item(
+            id=row.id,
+            project_id=row.project_id,
+            tool=row.tool,
+            key=row.key,
+            data=dict(row.data or {}),
+            version=row.version,
+            created_by=row.created_by,
+            created_by_name=names.get(row.created_by, "?"),
+            created_at=aware(row.created_at),
+            updated_by=row.updated_by,
+            updated_by_name=names.get(row.updated_by, "?"),
+            updated_at=aware(row.updated_at),
+        )
+
+    async def _names(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(PersonRow.id, PersonRow.display_name).where(PersonRow.id.in_(ids))
+        )
+        return {pid: name for pid, name in rows.all()}
+
+    async def _rows_to_items(self, rows: list[ItemRow]) -> list[Item]:
+        names = await self._names({r.created_by for r in rows} | {r.updated_by for r in rows})
+        return [self._item(r, names) for r in rows]
+
+    async def list(self, project_id: int, tool: str, actor_id: int) -> list[Item]:
+        """Live items of a tool in a project, oldest first."""
+        await self.projects.get(project_id, actor_id)
+        rows = await self.session.scalars(
+            select(ItemRow)
+            .where(
+                ItemRow.project_id == project_id,
+                ItemRow.tool == tool,
+                ItemRow.deleted_at.is_(None),
+                ItemRow.key.is_(None),
+            )
+            .order_by(ItemRow.id)
+        )
+        return await self._rows_to_items(list(rows))
+
+    async def _row(self, item_id: int, actor_id: int) -> ItemRow:
+        row = await self.session.get(ItemRow, item_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFound(f"item {item_id}")
+        await self.projects.get(row.project_id, actor_id)
+        return row
+
+    async def get(self, item_id: int, actor_id: int) -> Item:
+        """One live item."""
+        row = await self._row(item_id, actor_id)
+        return (await self._rows_to_items([row]))[0]
+
+    async def find(self, item_id: int, actor_id: int) -> Item | None:
+        """One live item, or None when it was deleted meanwhile."""
+        try:
+            return await self.get(item_id, actor_id)
+        except NotFound:
+            return None
+
+    async def add(
+        self,
+        project_id: int,
+        tool: str,
+        data: dict[str, Any],
+        actor_id: int,
+        *,
+        key: str | None = None,
+    ) -> Item:
+        """Store a new item."""
+        await self.projects.get(project_id, actor_id)
+        now = self.clock()
+        row = ItemRow(
+            project_id=project_id,
+            tool=tool,
+            key=key,
+            data=data,
+            version=1,
+            created_by=actor_id,
+            created_at=now,
+            updated_by=actor_id,
+            updated_at=now,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return (await self._rows_to_items([row]))[0]
+
+    async def singleton(self, project_id: int, tool: str, key: str, actor_id: int) -> Item:
+        """The project's one record of a tool under a key (created empty on first use)."""
+        await self.projects.get(project_id, actor_id)
+        row = await self.session.scalar(
+            select(ItemRow).where(
+                ItemRow.project_id == project_id,
+                ItemRow.tool == tool,
+                ItemRow.key == key,
+                ItemRow.deleted_at.is_(None),
+            )
+        )
+        if row is None:
+            return await self.add(project_id, tool, {}, actor_id, key=key)
+        return (await self._rows_to_items([row]))[0]
+
+    async def set_field(
+        self, item_id: int, field: str, value: Any, actor_id: int
+    ) -> tuple[Item, Change | None]:
+        """Set one field; returns the item and, when someone else had just set it, their change.
+
+        The update is a single statement on the row, so two members answering at the same
+        moment both land: the later value wins and the earlier one stays in the history.
+        """
+        # Lock the row (PostgreSQL) and read its latest data, so the read-modify-write of
+        # `data` is never interleaved with a teammate's; SQLite serialises whole transactions.
+        row = await self.session.scalar(
+            select(ItemRow)
+            .where(ItemRow.id == item_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        if row is None or row.deleted_at is not None:
+            raise NotFound(f"item {item_id}")
+        await self.projects.get(row.project_id, actor_id)
+        old = (row.data or {}).get(field)
+        previous = await self._last_change(item_id, field)
+        data = dict(row.data or {})
+        data[field] = value
+        now = self.clock()
+        row.data = data
+        row.version += 1
+        row.updated_by = actor_id
+        row.updated_at = now
+        self.session.add(
+            ItemChangeRow(
+                item_id=item_id,
+                field=field,
+                old=old,
+                new=value,
+                changed_by=actor_id,
+                changed_at=now,
+            )
+        )
+        await self.session.flush()
+        item = (await self._rows_to_items([row]))[0]
+        return item, previous
+
+    async def _last_change(self, item_id: int, field: str) -> Change | None:
+        """The latest recorded change of a field."""
+        row = await self.session.scalar(
+            select(ItemChangeRow)
+            .where(ItemChangeRow.item_id == item_id, ItemChangeRow.field == field)
+            .order_by(ItemChangeRow.id.desc())
+            .limit(1)
+        )
+        if row is None:
+            return None
+        names = await self._names({row.changed_by})
+        return Change(
+            row.item_id,
+            row.field,
+            row.old,
+            row.new,
+            row.changed_by,
+            names.get(row.changed_by, "?"),
+            aware(row.changed_at),
+        )
+
+    async def history(self, item_id: int, actor_id: int) -> builtins.list[Change]:
+        """Every recorded change of an item, oldest first."""
+        await self._row(item_id, actor_id)
+        person = aliased(PersonRow)
+        rows = await self.session.execute(
+            select(ItemChangeRow, person.display_name)
+            .join(person, person.id == ItemChangeRow.changed_by)
+            .where(ItemChangeRow.item_id == item_id)
+            .order_by(ItemChangeRow.id)
+        )
+        return [
+            Change(c.item_id, c.field, c.old, c.new, c.changed_by, name, aware(c.changed_at))
+            for c, name in rows.all()
+        ]
+
+    async def delete(self, item_id: int, actor_id: int) -> Item:
+        """Soft-delete an item (kept for the record)."""
+        row = await self._row(item_id, actor_id)
+        row.deleted_at = self.clock()
+        row.deleted_by = actor_id
+        row.version += 1
+        await self.session.flush()
+        return (await self._rows_to_items([row]))[0]
+
+    async def count(self, project_id: int, tool: str) -> int:
+        """How many live items a tool has (no membership check: counts reveal no content)."""
+        value = await self.session.scalar(
+            select(func.count())
+            .select_from(ItemRow)
+            .where(
+                ItemRow.project_id == project_id,
+                ItemRow.tool == tool,
+                ItemRow.deleted_at.is_(None),
+                ItemRow.key.is_(None),
+            )
+        )
+        return int(value or 0)
+
+
+class ConversationRepo:
+    """Conversation state, one row per person, project and flow."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    async def active(self, person_id: int) -> Conversation | None:
+        """The conversation the person is in right now, locked until the transaction ends.
+
+        The lock (PostgreSQL; SQLite serialises whole transactions) makes two events of one
+        person, such as a double click handled by two workers, apply one after the other.
+        """
+        row = await self.session.scalar(
+            select(ConversationRow)
+            .where(
+                ConversationRow.person_id == person_id,
+                ConversationRow.status == ConversationStatus.ACTIVE.value,
+            )
+            .order_by(ConversationRow.updated_at.desc())
+            .limit(1)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return _conversation(row) if row else None
+
+    async def paused(
+        self, person_id: int, flow_id: str, project_id: int | None
+    ) -> Conversation | None:
+        """The latest paused walk through this flow and project (not an editor), to resume."""
+        rows = await self.session.scalars(
+            select(ConversationRow)
+            .where(
+                ConversationRow.person_id == person_id,
+                ConversationRow.flow_id == flow_id,
+                ConversationRow.project_id == project_id
+                if project_id is not None
+                else ConversationRow.project_id.is_(None),
+                ConversationRow.status == ConversationStatus.PAUSED.value,
+            )
+            .order_by(ConversationRow.updated_at.desc(), ConversationRow.id.desc())
+        )
+        # The cursor is JSON, so editors are told apart here rather than in SQL; a person has
+        # at most a handful of paused conversations per flow.
+        for row in rows:
+            if not (row.cursor or {}).get("mode"):
+                return _conversation(row)
+        return None
+
+    async def paused_by_id(self, person_id: int, conversation_id: int) -> Conversation | None:
+        """A paused conversation of this person by id (None when not theirs or not paused)."""
+        row = await self.session.get(ConversationRow, conversation_id)
+        if row is None or row.person_id != person_id:
+            return None
+        if row.status != ConversationStatus.PAUSED.value:
+            return None
+        return _conversation(row)
+
+    async def latest(self, person_id: int, project_id: int | None) -> Conversation | None:
+        """The person's most recently touched conversation in a project."""
+        row = await self.session.scalar(
+            select(ConversationRow)
+            .where(
+                ConversationRow.person_id == person_id,
+                ConversationRow.project_id == project_id,
+            )
+            .order_by(ConversationRow.updated_at.desc(), ConversationRow.id.desc())
+            .limit(1)
+        )
+        return _conversation(row) if row else None
+
+    async def start(
+        self,
+        person_id: int,
+        project_id: int | None,
+        flow_id: str,
+        step: str,
+        *,
+        replace: bool = True,
+    ) -> Conversation:
+        """Start a conversation, pausing whatever the person was doing.
+
+        With `replace`, earlier walks through the same flow and project are dropped (a
+        restart); the editor of saved answers passes False so the walk can be resumed after.
+        """
+        await self.pause_all(person_id)
+        if replace:
+            # Close (rather than delete) earlier walks: ids are never reused, so a button of
+            # an old conversation can never come back to life.
+            await self.session.execute(
+                update(ConversationRow)
+                .where(
+                    ConversationRow.person_id == person_id,
+                    ConversationRow.flow_id == flow_id,
+                    ConversationRow.status == ConversationStatus.PAUSED.value,
+                    ConversationRow.project_id == project_id
+                    if project_id is not None
+                    else ConversationRow.project_id.is_(None),
+                )
+                .values(status=ConversationStatus.DONE.value)
+            )
+        now = self.clock()
+        row = ConversationRow(
+            person_id=person_id,
+            project_id=project_id,
+            flow_id=flow_id,
+            status=ConversationStatus.ACTIVE.value,
+            step=step,
+            cursor={},
+            draft={},
+            token=1,
+            started_at=now,
+            updated_at=now,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return _conversation(row)
+
+    async def pause_all(self, person_id: int) -> None:
+        """Pause the person's active conversation(s)."""
+        await self.session.execute(
+            update(ConversationRow)
+            .where(
+                ConversationRow.person_id == person_id,
+                ConversationRow.status == ConversationStatus.ACTIVE.value,
+            )
+            .values(status=ConversationStatus.PAUSED.value, updated_at=self.clock())
+        )
+
+    async def save(self, conversation: Conversation) -> Conversation:
+        """Write the conversation back; the token changes so old buttons expire."""
+        if conversation.status == ConversationStatus.ACTIVE:
+            await self.session.execute(
+                update(ConversationRow)
+                .where(
+                    ConversationRow.person_id == conversation.person_id,
+                    ConversationRow.status == ConversationStatus.ACTIVE.value,
+                    ConversationRow.id != conversation.id,
+                )
+                .values(status=ConversationStatus.PAUSED.value)
+            )
+        conversation.token += 1
+        conversation.updated_at = self.clock()
+        await self.session.execute(
+            update(ConversationRow)
+            .where(ConversationRow.id == conversation.id)
+            .values(
+                status=conversation.status.value,
+                step=conversation.step,
+                cursor=conversation.cursor,
+                draft=conversation.draft,
+                token=conversation.token,
+                updated_at=conversation.updated_at,
+            )
+        )
+        return conversation
+
+
+class EventRepo:
+    """Processed-event keys: the record that makes redelivery harmless."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    async def claim(self, key: str) -> bool:
+        """Record the key; False when it was processed before."""
+        dialect = self.session.bind.dialect.name if self.session.bind else "sqlite"
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement = (
+            insert(ProcessedEventRow)
+            .values(key=key[:120], processed_at=self.clock())
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(ProcessedEventRow.key)
+        )
+        return (await self.session.scalar(statement)) is not None
+
+    async def prune(self, older_than: timedelta) -> int:
+        """Forget keys older than any redelivery can be (Telegram keeps updates 24 hours)."""
+        result = await self.session.execute(
+            delete(ProcessedEventRow).where(
+                ProcessedEventRow.processed_at < self.clock() - older_than
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+class ButtonRepo:
+    """Short references for button values (checked again when pressed)."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    async def put(self, owner: str, chat_id: str, value: str) -> str:
+        """Store a value and return its unguessable short reference."""
+        ref = secrets.token_urlsafe(12)  # 16 characters, far below Telegram's 64 bytes
+        self.session.add(
+            ButtonRow(ref=ref, owner=owner, chat_id=chat_id, value=value, created_at=self.clock())
+        )
+        return ref
+
+    async def get(self, ref: str) -> tuple[str, str, str] | None:
+        """(owner, chat_id, value) behind a reference, or None for a forged one."""
+        row = await self.session.get(ButtonRow, ref[:24])
+        return (row.owner, row.chat_id, row.value) if row else None
+
+    async def prune(self, older_than: timedelta) -> int:
+        """Forget references older than the given age."""
+        result = await self.session.execute(
+            delete(ButtonRow).where(ButtonRow.created_at < self.clock() - older_than)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,330 @@
+"""The stakeholder grid picture: a valid, reproducible PNG in which every stakeholder is legible."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import struct
+import subprocess
+import sys
+import warnings
+import zlib
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from flows.charts import (
+    CELL_CAPACITY,
+    LABEL_LENGTH,
+    GridPoint,
+    GridText,
+    cell_labels,
+    drawable,
+    grid_figure,
+    shorten,
+    stakeholder_grid_png,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CELLS = {
+    ("high", "low"): "Observeer",
+    ("high", "medium"): "Houd tevreden",
+    ("high", "high"): "Continu en actief management",
+    ("medium", "low"): "Houd betrokken",
+    ("medium", "medium"): "Houd betrokken",
+    ("medium", "high"): "Houd betrokken",
+    ("low", "low"): "Geen focus",
+    ("low", "medium"): "Houd geïnformeerd",
+    ("low", "high"): "Houd geïnformeerd",
+}
+TEXT = GridText(
+    title="Stakeholderkaart — Team Gent",
+    power_axis="Macht",
+    interest_axis="Belang",
+    levels=("laag", "midden", "hoog"),
+    cells=CELLS,
+    empty="Nog geen stakeholders",
+)
+REALISTIC = [
+    GridPoint("Kringwinkel Ateljee", "medium", "high"),
+    GridPoint("IVAGO (afvalintercommunale)", "high", "high"),
+    GridPoint("Schepen van milieu", "high", "high"),
+    GridPoint("Dienst economie", "medium", "medium"),
+    GridPoint("Burgerplatform Gent", "low", "high"),
+    GridPoint("Lokale ondernemers (Unizo)", "medium", "low"),
+    GridPoint("HOGENT hogeschool", "low", "medium"),
+    GridPoint("Schepen van financiën", "high", "low"),
+    GridPoint("OVAM", "high", "medium"),
+    GridPoint("Buurtcomité Sint-Amandsberg", "low", "low"),
+    GridPoint("Repair Café Gentbrugge", "low", "high"),
+    GridPoint("Stedelijke aankoopdienst", "medium", "high"),
+]
+HOSTILE_NAMES = (
+    "Wonderbaarlijke Wereldwijde Werkgroep voor Waalse en Vlaamse Wegen",
+    "Kringwinkel 🌍♻️ Zuid",
+    "<b>Kringwinkel & co</b>",
+    "$x$",
+    "👩‍👩‍👧‍👦",
+    "Schepen van milieu,\nklimaat\ten duurzaamheid",
+    r"\frac{1}{2} ^_^ {braces}",
+)
+
+
+def forty_hostile_points() -> list[GridPoint]:
+    """40 stakeholders spread over all cells, 13 of them in one so that it overflows."""
+    levels = ("low", "medium", "high")
+    keys = [("high", "high")] * 13 + list(itertools.product(levels, levels)) * 3
+    return [
+        GridPoint(f"{i:02d} {HOSTILE_NAMES[i % len(HOSTILE_NAMES)]}", power, interest)
+        for i, (power, interest) in enumerate(keys)
+    ]
+
+
+def png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(type, payload) of each chunk of a PNG, checking every CRC on the way."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    offset = 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        payload = data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        assert zlib.crc32(kind + payload) == crc, kind
+        yield kind, payload
+        offset += 12 + length
+
+
+def assert_telegram_photo(data: bytes) -> None:
+    """A well-formed PNG of about 1200 × 1200 px that Telegram accepts as a photo."""
+    chunks = list(png_chunks(data))
+    kind, header = chunks[0]
+    assert kind == b"IHDR"
+    width, height = struct.unpack(">II", header[:8])
+    assert 1000 <= width <= 1400 and 1000 <= height <= 1400
+    assert width + height <= 10000 and max(width, height) / min(width, height) <= 20
+    assert chunks[-1][0] == b"IEND"
+    assert len(data) < 1_000_000
+
+
+def drawn_texts(points: list[GridPoint], text: GridText = TEXT) -> list[str]:
+    """The strings of every text artist of the figure."""
+    return [artist.get_text() for artist in grid_figure(points, text).texts]
+
+
+def test_a_realistic_grid_is_a_valid_photo_sized_png() -> None:
+    assert_telegram_photo(stakeholder_grid_png(REALISTIC, TEXT))
+
+
+def test_no_stakeholders_gives_a_grid_with_the_empty_message() -> None:
+    assert_telegram_photo(stakeholder_grid_png([], TEXT))
+    texts = drawn_texts([])
+    assert "Nog geen stakeholders" in [" ".join(t.split()) for t in texts]  # maybe wrapped
+    assert "Continu en actief management" in texts  # the grid itself is still explained
+
+
+def test_the_empty_message_is_absent_once_there_is_a_stakeholder() -> None:
+    texts = [" ".join(t.split()) for t in drawn_texts(REALISTIC[:1])]
+    assert "Nog geen stakeholders" not in texts
+
+
+def test_forty_hostile_names_render_without_any_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        data = stakeholder_grid_png(forty_hostile_points(), TEXT)
+        figure_texts = drawn_texts(forty_hostile_points())
+    assert_telegram_photo(data)
+    assert "02 <b>Kringwinkel & co</b>" in figure_texts
+    assert "03 $x$" in figure_texts  # literally, not as mathtext
+
+
+def test_every_text_artist_is_literal() -> None:
+    figure = grid_figure(forty_hostile_points(), TEXT)
+    assert figure.texts
+    for artist in figure.texts:
+        assert artist.get_parse_math() is False, artist.get_text()
+        assert artist.get_usetex() is False, artist.get_text()
+
+
+def test_every_realistic_stakeholder_is_drawn_by_its_full_name() -> None:
+    texts = drawn_texts(REALISTIC)
+    for point in REALISTIC:
+        assert point.name in texts
+
+
+def test_every_hostile_stakeholder_is_drawn_by_name_when_the_cell_has_room() -> None:
+    points = [GridPoint(name, "low", "high") for name in HOSTILE_NAMES]
+    texts = drawn_texts(points)
+    names = [t for t in texts if t not in CELLS.values()]
+    for name in HOSTILE_NAMES:
+        visible = " ".join(drawable(name).split()) or "?"
+        # Cut to fit, but always recognisable by its beginning.
+        assert any(t == visible or t.startswith(visible[:12]) for t in names), name
+    assert "Kringwinkel ♻ Zuid" in texts  # the globe emoji gone, the words kept
+    assert "Schepen van milieu, klimaat…" in texts  # newline and tab flattened, then cut
+
+
+def test_a_stakeholder_is_drawn_in_the_cell_of_its_power_and_interest() -> None:
+    from matplotlib.patches import Rectangle
+
+    figure = grid_figure([GridPoint("Schepen van financiën", "high", "low")], TEXT)
+    figure.canvas.draw()
+    cells = [a for a in figure.artists if isinstance(a, Rectangle)]
+    assert len(cells) == 9
+    # High power is the top row and low interest the left column.
+    top_left = max(cells, key=lambda c: (c.get_y(), -c.get_x()))
+    (label,) = [t for t in figure.texts if t.get_text() == "Schepen van financiën"]
+    assert top_left.get_window_extent().contains(*label.get_window_extent().get_points()[0])
+    assert top_left.get_window_extent().contains(*label.get_window_extent().get_points()[1])
+
+
+def test_cells_are_coloured_by_strategy() -> None:
+    from matplotlib.patches import Rectangle
+
+    figure = grid_figure([], TEXT)
+    cells = sorted(
+        (a for a in figure.artists if isinstance(a, Rectangle)),
+        key=lambda c: (c.get_y(), c.get_x()),
+    )
+    levels = ("low", "medium", "high")
+    colour = {
+        (power, interest): cells[3 * p + i].get_facecolor()
+        for (p, power), (i, interest) in itertools.product(enumerate(levels), enumerate(levels))
+    }
+    for a, b in itertools.combinations(CELLS, 2):
+        assert (colour[a] == colour[b]) == (CELLS[a] == CELLS[b]), (a, b)
+
+
+def test_no_two_texts_overlap_and_every_text_stays_inside_its_cell() -> None:
+    from matplotlib.patches import Rectangle
+
+    # Full cells of the widest possible names, to push the layout to its limits.
+    wide = [GridPoint("W" * 40, "high", "high") for _ in range(CELL_CAPACITY + 5)]
+    wide += [GridPoint("M" * LABEL_LENGTH, "low", "low") for _ in range(CELL_CAPACITY)]
+    wide += [GridPoint(name, "medium", "medium") for name in HOSTILE_NAMES]
+    long_text = GridText(
+        title="Stakeholder map — " + "Circulaire bouwhub Oost-Vlaanderen " * 4,
+        power_axis="Power",
+        interest_axis="Interest",
+        levels=("low", "medium", "high"),
+        cells={key: "Manage actively and continuously and with care" for key in CELLS},
+        empty="unused",
+        more="more",
+    )
+    figure = grid_figure(wide, long_text)
+    figure.canvas.draw()
+    boxes = [t.get_window_extent() for t in figure.texts if t.get_text()]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), (a, b)
+    cells = [a.get_window_extent() for a in figure.artists if isinstance(a, Rectangle)]
+    for box in boxes:
+        inside = [c for c in cells if c.contains(*box.get_points().mean(axis=0))]
+        for cell in inside:
+            assert cell.contains(*box.get_points()[0]) and cell.contains(*box.get_points()[1])
+    width, height = figure.canvas.get_width_height()
+    for box in boxes:  # nothing runs off the picture either
+        assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height
+
+
+def test_an_overflowing_cell_ends_with_the_translated_counter() -> None:
+    points = [GridPoint(f"Partner {i}", "low", "low") for i in range(CELL_CAPACITY + 3)]
+    english = replace(TEXT, more="more")
+    assert "+4 more" in drawn_texts(points, english)
+    assert "+4 meer" in drawn_texts(points)  # GridText's default word is Dutch
+    assert "Partner 10" in drawn_texts(points) and "Partner 11" not in drawn_texts(points)
+
+
+def test_rendering_is_deterministic_and_embeds_no_version() -> None:
+    first = stakeholder_grid_png(forty_hostile_points(), TEXT)
+    assert stakeholder_grid_png(forty_hostile_points(), TEXT) == first
+    assert stakeholder_grid_png(REALISTIC, TEXT) != first
+    kinds = [kind for kind, _payload in png_chunks(first)]
+    text_chunks = [p for k, p in png_chunks(first) if k in {b"tEXt", b"iTXt", b"zTXt"}]
+    assert b"tIME" not in kinds
+    assert not any(p.startswith(b"Software") for p in text_chunks)
+    assert b"atplotlib" not in first
+
+
+def test_concurrent_renders_match_a_serial_one_and_leave_warning_filters_alone() -> None:
+    filters_before = list(warnings.filters)
+    expected = stakeholder_grid_png(REALISTIC, TEXT)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: stakeholder_grid_png(REALISTIC, TEXT), range(6)))
+    assert all(result == expected for result in results)
+    assert list(warnings.filters) == filters_before
+
+
+def test_importing_the_module_loads_neither_matplotlib_nor_telegram() -> None:
+    code = (
+        "import sys, flows.charts\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'telegram'})\n"
+        "print(loaded)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_cell_labels_keeps_input_order_per_cell_and_lists_all_nine_cells() -> None:
+    points = [
+        GridPoint("Kringwinkel", "high", "high"),
+        GridPoint("OVAM", "low", "low"),
+        GridPoint("Schepen van milieu", "high", "high"),
+        GridPoint("Afvalintercommunale", "high", "high"),
+    ]
+    cells = cell_labels(points, CELL_CAPACITY, "meer")
+    assert len(cells) == 9
+    assert cells[("high", "high")] == ["Kringwinkel", "Schepen van milieu", "Afvalintercommunale"]
+    assert cells[("low", "low")] == ["OVAM"]
+    assert cells[("medium", "medium")] == []
+
+
+def test_cell_labels_lists_every_name_up_to_the_capacity() -> None:
+    points = [GridPoint(f"Partner {i}", "medium", "low") for i in range(5)]
+    assert cell_labels(points, 5, "meer")[("medium", "low")] == [f"Partner {i}" for i in range(5)]
+
+
+def test_cell_labels_replaces_the_overflow_with_a_counter() -> None:
+    points = [GridPoint(f"Partner {i}", "medium", "low") for i in range(9)]
+    labels = cell_labels(points, 5, "meer")[("medium", "low")]
+    assert labels == ["Partner 0", "Partner 1", "Partner 2", "Partner 3", "+5 meer"]
+    assert cell_labels(points, 5, "more")[("medium", "low")][-1] == "+5 more"
+
+
+def test_cell_labels_cuts_long_names_with_an_ellipsis() -> None:
+    name = "Intergemeentelijke afvalintercommunale van Midden-Vlaanderen"
+    (label,) = cell_labels([GridPoint(name, "low", "high")], 3, "meer")[("low", "high")]
+    assert len(label) == LABEL_LENGTH
+    assert label.endswith("…") and name.startswith(label[:-1])
+    exact = "x" * LABEL_LENGTH
+    assert cell_labels([GridPoint(exact, "low", "high")], 3, "meer")[("low", "high")] == [exact]
+
+
+def test_cell_labels_rejects_an_unknown_level() -> None:
+    with pytest.raises(ValueError, match="unknown"):
+        cell_labels([GridPoint("OVAM", "very high", "low")], 3, "meer")
+    with pytest.raises(ValueError):
+        cell_labels([], 0, "meer")
+
+
+def test_shorten_flattens_whitespace_and_never_returns_nothing() -> None:
+    assert shorten("Repair\nCafé\t  Gent") == "Repair Café Gent"
+    assert shorten("   ") == "?"
+    assert shorten("abcdef", limit=4) == "abc…"
+
+
+def test_drawable_keeps_dutch_letters_and_drops_what_the_font_lacks() -> None:
+    assert drawable("Café, coöperatie, geïnformeerd, financiën, ĳzer") == (
+        "Café, coöperatie, geïnformeerd, financiën, ĳzer"
+    )
+    assert drawable("Cafe\u0301") == "Café"  # combining accent composed, not dropped
+    # The globe is outside the BMP; DejaVu has the recycling sign, not its emoji selector.
+    assert drawable("Kringwinkel 🌍♻️ Zuid") == "Kringwinkel ♻ Zuid"
+    assert drawable("Kringwinkel 🌍 Zuid") == "Kringwinkel  Zuid"
+    assert drawable("👩‍👩‍👧‍👦") == ""  # joiners and selectors go along with the emoji
+    assert drawable("a\nb\tc\x00d") == "a b cd"

@@ -1,14 +1,18 @@
 """Outgoing Bot API traffic within Telegram's flood limits, interactive replies first.
 
-Every chat has a token bucket (about one message a second with a short burst, so a reply of
-two or three messages goes out at once; about 20 a minute in groups) and the bot as a whole
-has one (about 30 a second). A 429 (RetryAfter) pauses only the chat it was about. Waiting
-requests are served interactive-first, so reminders and announcements never delay an answer.
+Telegram's Bots FAQ asks for at most about 30 messages a second overall, about one a second
+per chat (short bursts tolerated) and 20 a minute per group. Each is kept as a sliding window:
+at most 3 new messages per chat in any 3 seconds (so a reply of three messages goes out at
+once), 20 per group in any minute, 30 overall in any second. Edits and other calls that do not
+post a new message only count towards the overall window. A 429 (RetryAfter) pauses only the
+chat it was about. Waiting requests are served interactive-first, so reminders and
+announcements never delay an answer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import warnings
 from collections import deque
@@ -28,38 +32,72 @@ BULK = 1
 RateLimitArgs = dict[str, str]  # {"priority": "bulk"} on announcements and reminders
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
+# Calls that post a new message into a chat: what Telegram's per-chat limits are about.
+POSTING = frozenset(
+    {
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "sendPoll",
+        "sendMediaGroup",
+        "sendAnimation",
+        "sendVideo",
+        "sendAudio",
+        "sendVoice",
+        "sendSticker",
+        "sendLocation",
+        "copyMessage",
+        "forwardMessage",
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Flood limits; the defaults follow Telegram's bot FAQ."""
+    """Flood limits as sliding windows; the defaults follow Telegram's Bots FAQ."""
 
-    overall_rate: float = 30.0  # messages per second for the whole bot
-    overall_burst: int = 30
-    chat_rate: float = 1.0  # per private chat
-    chat_burst: int = 3
-    group_rate: float = 20 / 60  # per group chat
-    group_burst: int = 3
+    overall_max: int = 30  # calls of the whole bot …
+    overall_window: float = 1.0  # … in any this many seconds
+    chat_max: int = 3  # new messages to one private chat …
+    chat_window: float = 3.0
+    group_max: int = 20  # new messages to one group …
+    group_window: float = 60.0
     max_retries: int = 3  # RetryAfter retries of one request before giving up
 
 
-class Bucket:
-    """A token bucket whose waiters are served by priority, then in arrival order."""
+class Window:
+    """At most `limit` sends in any `length` seconds; waiters served by priority, then in order."""
 
-    __slots__ = ("_queues", "_timer", "blocked_until", "burst", "rate", "stamp", "tokens")
+    __slots__ = ("_queues", "_timer", "blocked_until", "length", "limit", "sent")
 
-    def __init__(self, rate: float, burst: int, now: float) -> None:
-        self.rate = rate
-        self.burst = float(max(1, burst))
-        self.tokens = self.burst
-        self.stamp = now
+    def __init__(self, limit: int, length: float) -> None:
+        self.limit = max(1, limit)
+        self.length = length
+        # When the sends still inside the window went out, sorted; a send is first stamped
+        # when it was allowed and then again when Telegram answered, because it may have
+        # reached Telegram anywhere in between.
+        self.sent: list[float] = []
         self.blocked_until = 0.0
-        self._queues: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
+        self._queues: tuple[deque[asyncio.Future[float]], ...] = (deque(), deque())
         self._timer: asyncio.TimerHandle | None = None
 
-    def _refill(self, now: float) -> None:
-        if now > self.stamp:
-            self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-            self.stamp = now
+    def _expire(self, now: float) -> None:
+        sent = self.sent
+        if sent and sent[0] <= now - self.length:
+            del sent[: bisect.bisect_right(sent, now - self.length)]
+
+    def release(self, granted: float) -> bool:
+        """Forget the send allowed at `granted` (False if it already left the window)."""
+        position = bisect.bisect_left(self.sent, granted)
+        if position < len(self.sent) and self.sent[position] == granted:
+            del self.sent[position]
+            return True
+        return False
+
+    def restamp(self, granted: float, now: float) -> None:
+        """A send allowed at `granted` was answered at `now`: count it from then on."""
+        if self.release(granted):
+            bisect.insort(self.sent, now)
 
     def _waiting(self, priority: int) -> bool:
         """Whether someone of this priority or a more urgent one is already queued."""
@@ -72,41 +110,40 @@ class Bucket:
         return False
 
     def try_take(self, now: float, priority: int) -> bool:
-        """Take a token at once if one is free and nobody more urgent waits (the hot path)."""
+        """Send at once if the window has room and nobody more urgent waits (the hot path)."""
         if now < self.blocked_until:
             return False
-        self._refill(now)
-        if self.tokens < 1 or self._waiting(priority):
+        self._expire(now)
+        if len(self.sent) >= self.limit or self._waiting(priority):
             return False
-        self.tokens -= 1
+        bisect.insort(self.sent, now)
         return True
 
-    async def take(self, priority: int) -> None:
-        """Wait for a token."""
+    async def take(self, priority: int) -> float:
+        """Wait for room in the window; returns the stamp of the granted send."""
         loop = asyncio.get_running_loop()
-        if self.try_take(loop.time(), priority):
-            return
-        waiter: asyncio.Future[None] = loop.create_future()
+        now = loop.time()
+        if self.try_take(now, priority):
+            return now
+        waiter: asyncio.Future[float] = loop.create_future()
         self._queues[priority].append(waiter)
         self._arm(loop)
         try:
-            await waiter
+            return await waiter
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():
-                self.tokens += 1  # granted just as we were cancelled: hand it back
+                self.release(waiter.result())  # granted as we were cancelled: give it back
             raise
 
     def block(self, until: float) -> None:
-        """Telegram asked us to wait: nothing goes out before `until`, then one message."""
+        """Telegram asked us to wait: nothing goes out before `until`."""
         self.blocked_until = max(self.blocked_until, until)
-        self.tokens = min(self.tokens, 1.0)
-        self.stamp = max(self.stamp, self.blocked_until)
 
     def idle(self, now: float) -> bool:
-        """Full, unblocked and without waiters: it can be forgotten and rebuilt later."""
-        self._refill(now)
+        """Empty, unblocked and without waiters: it can be forgotten and rebuilt later."""
+        self._expire(now)
         return (
-            self.tokens >= self.burst
+            not self.sent
             and now >= self.blocked_until
             and not self._waiting(BULK)
             and self._timer is None
@@ -116,25 +153,27 @@ class Bucket:
         if self._timer is not None:
             return
         now = loop.time()
-        self._refill(now)
-        delay = max(self.blocked_until - now, (1 - self.tokens) / self.rate, 0.0)
-        self._timer = loop.call_later(delay, self._wake, loop)
+        self._expire(now)
+        delay = self.blocked_until - now
+        if len(self.sent) >= self.limit:
+            delay = max(delay, self.sent[len(self.sent) - self.limit] + self.length - now)
+        self._timer = loop.call_later(max(delay, 0.0), self._wake, loop)
 
     def _wake(self, loop: asyncio.AbstractEventLoop) -> None:
         self._timer = None
         now = loop.time()
         if now >= self.blocked_until:
-            self._refill(now)
-            while self.tokens >= 1:
+            self._expire(now)
+            while len(self.sent) < self.limit:
                 waiter = self._next_waiter()
                 if waiter is None:
                     break
-                waiter.set_result(None)
-                self.tokens -= 1
+                waiter.set_result(now)
+                bisect.insort(self.sent, now)
         if self._waiting(BULK):
             self._arm(loop)
 
-    def _next_waiter(self) -> asyncio.Future[None] | None:
+    def _next_waiter(self) -> asyncio.Future[float] | None:
         for queue in self._queues:
             while queue:
                 waiter = queue.popleft()
@@ -152,44 +191,42 @@ def retry_after_seconds(error: RetryAfter) -> float:
 
 
 class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
-    """PTB rate limiter: per-chat and overall token buckets, per-chat RetryAfter, priorities."""
+    """PTB rate limiter: per-chat and overall windows, per-chat RetryAfter, priorities."""
 
     __slots__ = ("_chats", "_created", "_overall", "limits")
 
     def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits()
-        self._chats: dict[int | str, Bucket] = {}
-        self._overall: Bucket | None = None
+        self._chats: dict[int | str, Window] = {}
+        self._overall: Window | None = None
         self._created = 0
 
     async def initialize(self) -> None:
-        """Create the bot-wide bucket on the running loop's clock."""
-        now = asyncio.get_running_loop().time()
-        self._overall = Bucket(self.limits.overall_rate, self.limits.overall_burst, now)
+        """Create the bot-wide window."""
+        self._overall = Window(self.limits.overall_max, self.limits.overall_window)
 
     async def shutdown(self) -> None:
         """Forget all state."""
         self._chats.clear()
 
-    def _chat_bucket(self, chat_id: int | str, now: float) -> Bucket:
-        bucket = self._chats.get(chat_id)
-        if bucket is None:
+    def _chat_window(self, chat_id: int | str, now: float) -> Window:
+        window = self._chats.get(chat_id)
+        if window is None:
             # Negative ids (and @usernames) are groups, supergroups and channels.
             group = isinstance(chat_id, str) or chat_id < 0
             limits = self.limits
-            rate, burst = (
-                (limits.group_rate, limits.group_burst)
+            window = self._chats[chat_id] = (
+                Window(limits.group_max, limits.group_window)
                 if group
-                else (limits.chat_rate, limits.chat_burst)
+                else Window(limits.chat_max, limits.chat_window)
             )
-            bucket = self._chats[chat_id] = Bucket(rate, burst, now)
             self._created += 1
             if self._created % 1024 == 0:
                 self._forget_idle(now)
-        return bucket
+        return window
 
     def _forget_idle(self, now: float) -> None:
-        for key in [key for key, bucket in self._chats.items() if bucket.idle(now)]:
+        for key in [key for key, window in self._chats.items() if window.idle(now)]:
             del self._chats[key]
 
     async def process_request(
@@ -211,14 +248,22 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
             overall = self._overall
             assert overall is not None
         for attempt in range(self.limits.max_retries + 1):
-            bucket = None
+            # Calls about no chat (callback answers, the command menu) are not messages.
+            window = None
+            chat_stamp = overall_stamp = None
             if chat_id is not None:
                 now = loop.time()
-                bucket = self._chat_bucket(chat_id, now)
-                if not bucket.try_take(now, priority):
-                    await bucket.take(priority)
-                if not overall.try_take(loop.time(), priority):
-                    await overall.take(priority)
+                window = self._chat_window(chat_id, now)
+                if endpoint in POSTING:
+                    chat_stamp = (
+                        now if window.try_take(now, priority) else await window.take(priority)
+                    )
+                elif now < window.blocked_until:  # an edit still honours the chat's 429
+                    await asyncio.sleep(window.blocked_until - now)
+                now = loop.time()
+                overall_stamp = (
+                    now if overall.try_take(now, priority) else await overall.take(priority)
+                )
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -232,10 +277,16 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
                     raise
                 delay = retry_after_seconds(error) + 0.05
                 logger.info("%s to chat %s: 429, retrying in %.1fs", endpoint, chat_id, delay)
-                if bucket is not None:
-                    bucket.block(loop.time() + delay)  # only this chat waits
+                if window is not None:
+                    window.block(loop.time() + delay)  # only this chat waits
                 else:
                     await asyncio.sleep(delay)
+            finally:
+                done = loop.time()
+                if overall_stamp is not None:
+                    overall.restamp(overall_stamp, done)
+                if window is not None and chat_stamp is not None:
+                    window.restamp(chat_stamp, done)
         raise AssertionError("unreachable")  # the loop returns or raises
 
 

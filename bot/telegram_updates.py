@@ -29,7 +29,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram_render import build_keyboards
+from bot.telegram_render import build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
 from flows.engine import Engine
 from flows.events import ChatKind, Choice, Event, Outcome, Reply, Sender
@@ -213,8 +213,8 @@ class UpdateHandlers:
             chat_title=pressed.chat.title if kind == ChatKind.GROUP else None,
         )
         message = pressed if isinstance(pressed, Message) else None
-        outcome = await self._run(update_id, event, pressed=message)
-        return not outcome.duplicate, None  # a duplicate was answered on its first delivery
+        outcome, notice = await self._run(update_id, event, pressed=message)
+        return not outcome.duplicate, notice  # a duplicate was answered on its first delivery
 
     async def _lookup(self, update_id: int, ref: str) -> tuple[str, str, str] | None:
         try:
@@ -238,8 +238,13 @@ class UpdateHandlers:
 
     # ----------------------------------------------------------------------------------------
 
-    async def _run(self, update_id: int, event: Event, *, pressed: Message | None) -> Outcome:
-        """Let the engine handle the event, storing button references in its transaction."""
+    async def _run(
+        self, update_id: int, event: Event, *, pressed: Message | None
+    ) -> tuple[Outcome, str | None]:
+        """Let the engine handle the event, storing button references in its transaction.
+
+        Returns the outcome and, for a pressed button, a notice to show on the button.
+        """
         keyboards: list[InlineKeyboardMarkup | None] = []
         owner = event.sender.external_id
 
@@ -261,9 +266,17 @@ class UpdateHandlers:
         self.attempts.forget(update_id)
         if outcome.duplicate:
             logger.info("update %s chat %s: already processed", update_id, event.chat_id)
-            return outcome
-        self._queue(update_id, event, outcome.replies, keyboards, pressed)
-        return outcome
+            return outcome, None
+        replies, notice = outcome.replies, None
+        if event.button is not None:
+            # A remark about the button itself shows on the button, not as a new message.
+            notices = [plain_text(r.html) for r in replies if r.notice]
+            if notices:
+                notice = notices[0]
+                kept = [(r, k) for r, k in zip(replies, keyboards, strict=True) if not r.notice]
+                replies, keyboards = [r for r, _ in kept], [k for _, k in kept]
+        self._queue(update_id, event, replies, keyboards, pressed)
+        return outcome, notice
 
     def _queue(
         self,

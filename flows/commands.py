@@ -62,8 +62,9 @@ def menu_commands(translator: Translator, registry: Registry, lang: str) -> list
     pairs: list[tuple[str, str]] = []
     for flow in registry.flows.values():
         if flow.menu:
-            command = flow.commands[0] if lang == "nl" else flow.commands[-1]
-            pairs.append((command, translator.plain(lang, flow.description or flow.title)))
+            pairs.append(
+                (flow.menu_command(lang), translator.plain(lang, flow.description or flow.title))
+            )
     for nl, en, key in MENU:
         pairs.append((nl if lang == "nl" else en, translator.plain(lang, key)))
     return pairs
@@ -75,7 +76,7 @@ def menu_commands(translator: Translator, registry: Registry, lang: str) -> list
 
 def expired(ctx: Context) -> Reply:
     """A button that no longer applies."""
-    return Reply(ctx.t("button-expired"))
+    return Reply(ctx.t("button-expired"), notice=True)
 
 
 def no_project(ctx: Context) -> Reply:

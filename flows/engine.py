@@ -288,7 +288,7 @@ class Engine:
         flow = self.flow(conv.flow_id)
         conv.status = ConversationStatus.PAUSED
         await ctx.tx.conversations.save(conv)
-        command = flow.commands[0]
+        command = flow.menu_command(ctx.lang)
         return [Reply(ctx.t("stop-done", flow=ctx.plain(flow.title), command=command))]
 
     # ----------------------------------------------------------------------------------------

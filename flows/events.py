@@ -64,6 +64,10 @@ class Reply:
     chat_id: str | None = None  # None: the chat the event came from
     replace: bool = False  # transports may edit the message whose button was pressed
     bulk: bool = False  # announcements: sent after interactive replies
+    # A passing remark about a pressed button (e.g. "this button has expired"): transports
+    # that can show it briefly on the button (Telegram's callback answer) do so instead of
+    # posting a message.
+    notice: bool = False
 
 
 @dataclass(slots=True)

@@ -94,6 +94,13 @@ class Flow:
     tracks: tuple[Track, ...] = (Track.STRATEGY, Track.PILOT)
     menu: bool = True  # offered in /help and the command menu
     description: str = ""  # message key of a one-line description
+    english_command: str | None = None  # shown in the English menu; None: the first command
+
+    def menu_command(self, lang: str) -> str:
+        """The command the menu shows in a language (any of `commands` works in both)."""
+        if lang == "en" and self.english_command:
+            return self.english_command
+        return self.commands[0]
 
     def all_steps(self) -> list[Step]:
         """Every step, repeats flattened, in order."""

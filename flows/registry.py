@@ -84,6 +84,8 @@ def _command_problems(flow: Flow, registry: Registry) -> list[str]:
     if not flow.commands:
         return ["has no command"]
     problems: list[str] = []
+    if flow.english_command is not None and flow.english_command not in flow.commands:
+        problems.append(f"english command /{flow.english_command} is not one of its commands")
     for command in flow.commands:
         owners = [
             f.id for f in registry.flows.values() if f.id != flow.id and command in f.commands

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from flows.commands import GENERAL
+from flows.commands import GENERAL, menu_commands
 from flows.i18n import LANGUAGES, LOCALES, Translator
 from flows.model import Flow, Kind, Option, Registry, Repeat, Step
 from flows.registry import TEMPLATES, FlowError, load_registry, validate_flow
@@ -192,6 +192,22 @@ def test_a_command_already_taken_by_another_flow_or_a_general_command(
 def test_a_flow_without_a_command(translator: Translator) -> None:
     # "stop" tells people to type /<first command> to continue: a flow needs one.
     assert "command" in problems(make_flow(commands=()), translator)
+
+
+def test_the_english_menu_command_must_open_the_flow(translator: Translator) -> None:
+    assert "english command /kaput" in problems(make_flow(english_command="kaput"), translator)
+    flow = make_flow(english_command="broken")
+    validate_flow(flow, Registry(), translator, TEMPLATES)
+    assert (flow.menu_command("nl"), flow.menu_command("en")) == ("kapot", "broken")
+
+
+def test_menus_show_each_language_its_own_command(translator: Translator) -> None:
+    registry = load_registry(translator)
+    dutch = dict(menu_commands(translator, registry, "nl"))
+    english = dict(menu_commands(translator, registry, "en"))
+    assert "stakeholders" in dutch and "stakeholders" in english
+    assert "overzicht" in dutch and "summary" in english and "summary" not in dutch
+    assert "stakeholderkaart" not in english  # a Dutch alias never shows in the English menu
 
 
 # ---------------------------------------------------------------------------------------------

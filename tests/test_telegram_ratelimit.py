@@ -15,25 +15,29 @@ async def _ok(*_: Any, **__: Any) -> bool:
     return True
 
 
-async def send(limiter: ChatRateLimiter, chat_id: int, *, bulk: bool = False) -> float:
-    """One sendMessage through the limiter; returns when it went out (loop time)."""
+async def send(
+    limiter: ChatRateLimiter, chat_id: int, *, bulk: bool = False, endpoint: str = "sendMessage"
+) -> float:
+    """One call through the limiter; returns when it went out (loop time)."""
     await limiter.process_request(
-        _ok, (), {}, "sendMessage", {"chat_id": chat_id}, {"priority": "bulk"} if bulk else None
+        _ok, (), {}, endpoint, {"chat_id": chat_id}, {"priority": "bulk"} if bulk else None
     )
     return asyncio.get_running_loop().time()
 
 
 async def test_a_reply_of_three_messages_goes_out_at_once_the_fourth_waits() -> None:
-    limiter = ChatRateLimiter(Limits(chat_rate=5.0, chat_burst=3))
+    limiter = ChatRateLimiter(Limits(chat_max=3, chat_window=0.3))
     await limiter.initialize()
     start = asyncio.get_running_loop().time()
     times = [await send(limiter, 1) for _ in range(4)]
     assert times[2] - start < 0.05
-    assert times[3] - start >= 0.15  # one token per 0.2 s after the burst
+    assert times[3] - start >= 0.29  # when the first has left the window
+    edited = await send(limiter, 1, endpoint="editMessageText") - times[3]
+    assert edited < 0.05  # edits post nothing new: the chat's window does not hold them
 
 
 async def test_group_chats_get_the_slower_group_budget() -> None:
-    limiter = ChatRateLimiter(Limits(chat_rate=100.0, chat_burst=1, group_rate=5.0, group_burst=1))
+    limiter = ChatRateLimiter(Limits(chat_max=100, group_max=1, group_window=0.2))
     await limiter.initialize()
     start = asyncio.get_running_loop().time()
     await send(limiter, -100)
@@ -93,7 +97,7 @@ async def test_retry_after_gives_up_after_max_retries() -> None:
 
 
 async def test_interactive_requests_overtake_waiting_bulk_ones() -> None:
-    limiter = ChatRateLimiter(Limits(overall_rate=20.0, overall_burst=1, chat_burst=100))
+    limiter = ChatRateLimiter(Limits(overall_max=1, overall_window=0.05, chat_max=100))
     await limiter.initialize()
     order: list[str] = []
 
@@ -117,6 +121,46 @@ async def test_hot_path_is_cheap() -> None:
         await limiter.process_request(_ok, (), {}, "sendMessage", {"chat_id": n}, None)
         durations.append(time.perf_counter() - started)
         if n % 25 == 0:
-            limiter._overall.tokens = 30.0  # type: ignore[union-attr]  # measure overhead only
+            limiter._overall.sent.clear()  # type: ignore[union-attr]  # measure overhead only
     durations.sort()
     assert durations[int(len(durations) * 0.95)] < 0.001
+
+
+async def test_a_send_counts_from_when_telegram_answered_it() -> None:
+    # A slow request may reach Telegram late: its place in the window starts at the answer.
+    limiter = ChatRateLimiter(Limits(chat_max=1, chat_window=0.2))
+    await limiter.initialize()
+    loop = asyncio.get_running_loop()
+
+    async def slow() -> bool:
+        await asyncio.sleep(0.3)
+        return True
+
+    await limiter.process_request(slow, (), {}, "sendMessage", {"chat_id": 3}, None)
+    answered = loop.time()
+    sent = await send(limiter, 3)
+    assert sent - answered >= 0.19
+
+
+async def test_a_429_holds_edits_to_that_chat_too() -> None:
+    limiter = ChatRateLimiter(Limits(max_retries=1))
+    await limiter.initialize()
+    loop = asyncio.get_running_loop()
+    refused = False
+
+    async def once_429() -> bool:
+        nonlocal refused
+        if not refused:
+            refused = True
+            raise RetryAfter(1)
+        return True
+
+    start = loop.time()
+    first = asyncio.create_task(
+        limiter.process_request(once_429, (), {}, "sendMessage", {"chat_id": 9}, None)
+    )
+    while not refused:
+        await asyncio.sleep(0.01)
+    edited = await send(limiter, 9, endpoint="editMessageText")
+    await first
+    assert edited - start >= 1.0

@@ -25,6 +25,7 @@ TEAM_SETUP = Flow(
     id="team_setup",
     title="setup-team-title",
     commands=("nieuwteam", "newteam"),
+    english_command="newteam",
     steps=(
         Step(id="team_name", kind=Kind.TEXT, text="setup-team-name", max_length=100),
         PROJECT_NAME,
@@ -40,6 +41,7 @@ PROJECT_SETUP = Flow(
     id="project_setup",
     title="setup-project-title",
     commands=("nieuwproject", "newproject"),
+    english_command="newproject",
     steps=(PROJECT_NAME, TRACK),
     store="draft",
     on_complete="create_project",

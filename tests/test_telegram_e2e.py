@@ -1,0 +1,437 @@
+"""End to end: the real python-telegram-bot Application, over HTTP, against the fake Bot API.
+
+Each test runs on SQLite and on PostgreSQL. People type and tap; the fake enforces Telegram's
+rules and answers 400 for anything Telegram would refuse, so every test also checks that the
+bot never made a call Telegram would have refused.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+from sqlalchemy import func, select
+
+from bot.telegram_ratelimit import Limits
+from storage.db import Store
+from storage.tables import ItemRow, ProcessedEventRow
+from tests.fakebot import FakeTelegram
+from tests.telegram_harness import Harness, Phone, eventually, invite_token, summary_parts
+
+NAME = "<b>Kringwinkel & co</b>"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """A fresh fake Telegram (strict: also refuses what Telegram merely tolerates)."""
+    server = FakeTelegram(poll_throttling=False, strict=True)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def harness(fake: FakeTelegram, store: Store) -> AsyncIterator[Harness]:
+    """The bot running on the test database, against the fake."""
+    rig = Harness(fake, store)
+    await rig.start_bot()
+    yield rig
+    await rig.stop_bot()
+    refused = [r for r in fake.requests if r.status >= 400 and r.status != 429]
+    assert not refused, f"Telegram would have refused: {refused}"
+
+
+async def new_team(an: Phone) -> None:
+    """An creates a team with a strategy project."""
+    await an.say("/start")
+    await an.say("/nieuwteam")
+    await an.say("Gent Circulair")
+    await an.say("Strategie 2030")
+    await an.press("Circulaire strategie")
+    assert "Team Gent Circulair is aangemaakt" in an.text
+
+
+async def join(an: Phone, other: Phone) -> None:
+    """An invites; the other opens the deep link (which sends /start <token>)."""
+    await an.say("/uitnodigen")
+    await other.say(f"/start {invite_token(an.text)}")
+    assert "Welkom in team" in other.text, other.text
+
+
+async def rate(person: Phone, side: str, power: str, interest: str, involvement: str) -> None:
+    """Answer the questions about one stakeholder, skipping the note."""
+    await person.press(side)
+    await person.press(power)
+    await person.press(interest)
+    await person.press(involvement)
+    await person.press("Overslaan")
+
+
+async def stakeholder_rows(store: Store) -> list[tuple[str, dict[str, object]]]:
+    """Every current stakeholder in the database: (name, answers), oldest first."""
+    async with store.engine.connect() as connection:
+        result = await connection.execute(
+            select(ItemRow.data)
+            .where(
+                ItemRow.tool == "stakeholder",
+                ItemRow.key.is_(None),  # the one keyed record holds flow-level answers
+                ItemRow.deleted_at.is_(None),
+            )
+            .order_by(ItemRow.id)
+        )
+        return [(str(row.data["name"]), dict(row.data)) for row in result]
+
+
+# ---------------------------------------------------------------------------------------------
+# teamwork, restarts
+
+
+async def test_two_members_map_concurrently_and_a_restart_loses_nothing(
+    harness: Harness,
+) -> None:
+    an, bram = harness.phone(1001, "An"), harness.phone(1002, "Bram")
+    await new_team(an)
+    await join(an, bram)
+
+    await asyncio.gather(an.say("/stakeholders"), bram.say("/stakeholders"))
+    await asyncio.gather(an.say("Kringwinkel Gent\nIVAGO"), bram.say("Schepen van milieu"))
+    await an.press("Klaar")
+    assert "(1 van 3)" in an.text
+    await bram.press("Klaar")
+
+    async def an_part() -> None:
+        await rate(an, "Extern", "hoog", "hoog", "Co-produceren")  # Kringwinkel Gent
+        await an.press("Extern")  # IVAGO, half-way
+        await an.press("laag")
+
+    async def bram_part() -> None:
+        await bram.press("Intern")  # Bram is on Kringwinkel Gent too, the first of the list
+        await bram.press("hoog")
+
+    await asyncio.gather(an_part(), bram_part())
+
+    # A deploy: the bot stops mid-walk. An answers while it is down; the answer waits at
+    # Telegram and is processed once the bot is back.
+    await harness.stop_bot()
+    await an.user.press(an.find_label("midden"))
+    await harness.start_bot()
+    await harness.settle()
+    assert "Hoe wil je deze stakeholder betrekken?" in an.screen
+
+    await an.press("Informeren")
+    await an.press("Overslaan")
+    await bram.say("/stakeholders")  # where was I? Right where the restart found him
+    assert "stap 4 van 6" in bram.text and "Kringwinkel Gent (1 van 3)" in bram.text
+    await bram.press("midden")
+    await bram.press("Raadplegen")
+    await bram.press("Overslaan")
+    # He overrode An's answers about Kringwinkel Gent and was told so; IVAGO, which An did,
+    # is not asked again: Bram goes on with the third one.
+    assert any("An vulde dit net ook in" in m.text for m in bram.user.messages)
+    assert "Schepen van milieu (3 van 3)" in bram.text
+    await rate(bram, "Intern", "hoog", "midden", "Raadplegen")  # Schepen van milieu
+
+    rows = dict(await stakeholder_rows(harness.store))
+    assert set(rows) == {"Kringwinkel Gent", "IVAGO", "Schepen van milieu"}
+    assert rows["IVAGO"]["power"] == "low" and rows["IVAGO"]["interest"] == "medium"
+    assert rows["IVAGO"]["involvement"] == "inform"
+    assert rows["Kringwinkel Gent"]["involvement"] == "consult"  # Bram's, the later answer
+    assert rows["Schepen van milieu"]["side"] == "internal"
+    await an.say("/overzicht")
+    summary = an.text
+    for name in rows:
+        assert summary.count(name) >= 1
+    assert "3 stakeholders" in summary
+
+
+async def test_the_same_update_delivered_twice_has_one_effect(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    await an.say("Kringwinkel\nIVAGO")
+    sent = len(an.user.chat.bot_messages)
+    harness.fake.redeliver(harness.last_update_id())
+    await harness.settle()
+    assert len(an.user.chat.bot_messages) == sent  # no second reply
+    await an.press("Klaar")
+    pressed = harness.last_update_id()
+    await an.press("Extern")
+    screen = an.screen
+    harness.fake.redeliver(pressed)  # the "Klaar" tap again, after later work
+    await harness.settle()
+    assert an.screen == screen
+    assert sorted(name for name, _ in await stakeholder_rows(harness.store)) == [
+        "IVAGO",
+        "Kringwinkel",
+    ]
+    async with harness.store.engine.connect() as connection:
+        processed = await connection.scalar(
+            select(func.count()).select_from(ProcessedEventRow)
+        )
+    assert processed is not None and processed >= 8
+
+
+async def test_a_double_tap_on_a_button_counts_once(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    await an.say("IVAGO")
+    label = an.find_label("Klaar")
+    sent = len(an.user.chat.bot_messages)
+    await an.user.press(label)
+    await an.user.press(label)  # the second tap, on the same (old) message
+    await harness.settle()
+    assert "IVAGO (1 van 1)" in an.screen
+    later = an.user.chat.bot_messages[sent:]
+    assert not any("verlopen" in m.text for m in later)  # no message about the second tap …
+    first, second = harness.fake.callback_answers[-2:]
+    assert first.text is None and "verlopen" in (second.text or "")  # … just a short notice
+    assert await stakeholder_rows(harness.store) == [("IVAGO", {"name": "IVAGO"})]
+
+
+# ---------------------------------------------------------------------------------------------
+# safety
+
+
+async def test_an_outsider_cannot_see_or_change_the_map(harness: Harness) -> None:
+    an, eve = harness.phone(1001, "An"), harness.phone(1666, "Eve")
+    await new_team(an)
+    await an.say("/stakeholders")
+    await an.say("Kringwinkel\nIVAGO")
+    await an.press("Klaar")
+    before = await stakeholder_rows(harness.store)
+
+    await eve.say("/overzicht")
+    await eve.say("/stakeholders")
+    assert "Kringwinkel" not in eve.text and "IVAGO" not in eve.text
+
+    # Eve replays the callback data of An's buttons, and forges some of her own.
+    an_data = [
+        button.value
+        for message in an.user.messages
+        if message.markup is not None
+        for row in message.markup.inline_rows
+        for button in row
+        if button.kind == "callback_data"
+    ]
+    assert an_data
+    answered = len(harness.fake.callback_answers)
+    for data in [*an_data[-5:], "s:1:side:0:pick:external", "m:open:stakeholders", "x" * 64]:
+        eve._mark()
+        await eve.user.press_data(str(data))
+        await harness.settle()
+        assert "Kringwinkel" not in eve.text
+    expired = harness.fake.callback_answers[answered:]
+    assert len(expired) == 8  # every forged tap was answered …
+    assert all("verlopen" in (answer.text or "") for answer in expired)  # … politely
+    assert await stakeholder_rows(harness.store) == before
+
+    # An's own tap on another person's message is just as foreign: Eve presses in An's chat?
+    # Not possible on Telegram; the pressed message always belongs to the presser's chat.
+
+
+async def test_markup_in_a_name_is_shown_literally_everywhere(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    bram = harness.phone(1002, "Bram")
+    await new_team(an)
+    await join(an, bram)
+    group = harness.fake.group(-1001234, "Team Gent").add(an.user, bram.user)
+    await an.say("/koppel", group=group)
+    await an.say("/stakeholders")
+    await an.say(NAME)
+    assert NAME in an.text
+    await an.press("Klaar")
+    assert f"{NAME} (1 van 1)" in an.text
+    await rate(an, "Extern", "hoog", "hoog", "Co-produceren")
+    assert NAME in an.text
+    await an.say("/overzicht")
+    assert NAME in an.text
+    photo = next(m for m in reversed(an.user.messages) if m.photo is not None)
+    assert photo.photo is not None and photo.photo.data.startswith(b"\x89PNG")
+    await an.say("/wijzig")
+    assert NAME in an.text
+    assert "werkte de stakeholderkaart" in group.messages[-1].text  # announced in the group
+    await an.say("/overzicht", group=group)  # and the summary, shown to the whole team
+    assert any(NAME in m.text for m in group.messages)
+    for message in [*an.user.messages, *group.messages]:
+        assert not message.has_entity("bold", covering="Kringwinkel & co"), message.text
+
+
+async def test_a_long_summary_arrives_in_accepted_parts(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    names = [f"Partnerorganisatie nummer {n:02} met een lange naam & afdeling" for n in range(60)]
+    await an.say("\n".join(names[:30]))
+    await an.say("\n".join(names[30:]))
+    await an.say("stop")
+    first_sent = len(an.user.chat.bot_messages)
+    await an.say("/overzicht")
+    parts = summary_parts(an.user.chat.bot_messages[first_sent:], "Stakeholderkaart — ")
+    texts = [m.text for m in parts if m.photo is None]
+    assert sum(len(t) for t in texts) > 5000
+    assert len(texts) >= 2 and all(len(t) <= 4096 for t in texts)
+    joined = "\n".join(texts)
+    for name in names:
+        assert joined.count(name) == 1, name  # split on line boundaries: no name cut in two
+
+
+# ---------------------------------------------------------------------------------------------
+# Telegram's limits
+
+
+async def test_a_429_is_honoured_without_holding_up_other_chats(harness: Harness) -> None:
+    an, bram = harness.phone(1001, "An"), harness.phone(1002, "Bram")
+    fake = harness.fake
+    fake.fail_next("sendMessage", retry_after=2)
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    an._mark()
+    await an.user.send("/help")
+    await eventually(lambda: bool(fake.calls("sendMessage")))  # An's reply got the 429
+    bram._mark()
+    await bram.user.send("/help")
+    await eventually(lambda: bool(bram.new), timeout=5)
+    bram_waited = loop.time() - start
+    await eventually(lambda: bool(an.new), timeout=10)
+    an_waited = loop.time() - start
+    assert bram_waited < 1.5 <= an_waited  # Bram was served while An's chat waited
+    assert "Kringkoers" in an.text and "Kringkoers" in bram.text
+    failed = [r for r in fake.calls("sendMessage") if r.status == 429]
+    assert len(failed) == 1
+    retried = [r for r in fake.calls("sendMessage") if r.params.get("chat_id") == str(an.id)]
+    assert retried[-1].at - failed[0].at >= 2.0
+    fake.world.requests[:] = [r for r in fake.requests if r.status != 429]
+
+
+async def test_bursts_stay_within_telegrams_flood_limits(fake: FakeTelegram, store: Store) -> None:
+    harness = Harness(fake, store)
+    fake.world.enforce_rate_limits = True
+    await harness.start_bot(limits=Limits())
+    try:
+        phones = [harness.phone(2000 + n, f"P{n}") for n in range(8)]
+        for phone in phones:
+            await phone.user.send("/start")
+            await phone.user.send("/help")
+            await phone.user.send("/help")
+        await harness.settle(timeout=30)
+        for phone in phones:
+            assert len(phone.user.messages) >= 4
+        assert fake.rate_violations == []
+    finally:
+        await harness.stop_bot()
+
+
+# ---------------------------------------------------------------------------------------------
+# groups, menus, languages
+
+
+async def test_a_group_is_linked_and_sends_people_to_the_private_chat(harness: Harness) -> None:
+    an, bram = harness.phone(1001, "An"), harness.phone(1002, "Bram")
+    await new_team(an)
+    group = harness.fake.group(-1009876, "Gent team").add(an.user, bram.user)
+    await bram.say("/koppel", group=group)  # Bram is not in the team
+    assert "koppel" not in group.last_message.text.lower() or "niet" in group.last_message.text
+    before = len(group.messages)
+    await an.say("hallo allemaal", group=group)  # chatter: no reply
+    await an.say("/help@someone_else_bot", group=group)  # another bot's command: no reply
+    assert len(group.messages) == before
+    await an.say("/koppel", group=group)
+    assert "gekoppeld" in group.last_message.text
+    await an.say("/stakeholders", group=group)
+    link = group.last_message.markup
+    assert link is not None
+    [[button]] = link.inline_rows
+    assert button.kind == "url" and str(button.value).startswith("https://t.me/kringkoers_test_bot")
+    await an.say("/stakeholders")
+    await an.say("IVAGO")
+    await an.say("stop")
+    await an.say("/overzicht", group=group)
+    assert any("IVAGO" in m.text for m in group.messages[-3:])
+    assert not any("IVAGO" in m.text for m in an.new if m.chat_id == an.id)  # only in the group
+
+
+async def test_command_menus_in_dutch_and_english(harness: Harness) -> None:
+    fake = harness.fake
+    dutch = {c["command"] for c in fake.commands(language_code="nl")}
+    english = {c["command"] for c in fake.commands(language_code="en")}
+    fallback = {c["command"] for c in fake.commands()}
+    assert {"stakeholders", "overzicht", "help", "stop"} <= dutch
+    assert {"stakeholders", "summary", "help", "stop"} <= english
+    assert fallback == dutch
+    described = fake.commands(language_code="en")
+    assert all(c["description"] and len(c["description"]) <= 256 for c in described)
+
+
+async def test_language_follows_telegram_and_can_be_changed(harness: Harness) -> None:
+    emma = harness.phone(1003, "Emma", language="en")
+    await emma.say("/start")
+    assert "welcome" in emma.text.lower()
+    await emma.say("/taal")
+    await emma.press("Nederlands")
+    await emma.say("/help")
+    assert "Wat kan" in emma.text or "Kringkoers helpt" in emma.text
+    jan = harness.phone(1004, "Jan", language=None)  # no language: the bot's default
+    await jan.say("/start")
+    assert "welkom" in jan.text.lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# webhook mode and health
+
+
+async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
+    fake: FakeTelegram, store: Store
+) -> None:
+    harness = Harness(fake, store)
+    port = free_port()
+    bot = await harness.start_bot(
+        mode="webhook",
+        webhook_url=f"http://127.0.0.1:{port}/tg/hook",
+        webhook_listen="127.0.0.1",
+        webhook_port=port,
+        webhook_secret="s3cret-Token_value",
+    )
+    try:
+        assert fake.webhook is not None and fake.webhook.secret_token == "s3cret-Token_value"
+        an = harness.phone(1001, "An")
+        await new_team(an)
+        await an.say("/stakeholders")
+        await an.say("IVAGO")
+        await an.press("Klaar")
+        assert "IVAGO (1 van 1)" in an.text
+
+        url = f"http://127.0.0.1:{bot.port}/tg/hook"
+        forged = {
+            "update_id": 999_999,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": an.id, "type": "private"},
+                "from": {"id": an.id, "is_bot": False, "first_name": "An"},
+                "text": "/stop",
+            },
+        }
+        async with aiohttp.ClientSession() as session:
+            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with session.post(url, json=forged, headers=headers) as response:
+                    assert response.status == 403
+            async with session.get(f"http://127.0.0.1:{bot.port}/health") as response:
+                assert response.status == 200
+                assert (await response.json())["status"] == "ok"
+        await harness.settle()
+        assert "gepauzeerd" not in an.user.last_message.text
+        await an.press("Extern")  # the walk was not paused by the forged /stop
+        assert "macht" in an.screen
+    finally:
+        await harness.stop_bot()

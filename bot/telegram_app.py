@@ -21,6 +21,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
+from bot.housekeeping import keep_tidy
 from bot.services import open_engine
 from bot.settings import Settings
 from bot.telegram_polling import PollingLoop
@@ -124,6 +125,7 @@ class TelegramBot:
         self.webhook_secret: str | None = None
         self._closing = asyncio.Event()
         self._stop_task: asyncio.Future[None] | None = None
+        self._housekeeping: asyncio.Task[None] | None = None
         self._started = False
 
     @property
@@ -189,6 +191,7 @@ class TelegramBot:
             await set_command_menu(self._application, self._engine)
         except TelegramError as error:  # a missing menu is no reason not to run
             logger.warning("could not set the command menu: %s", error.message)
+        self._housekeeping = asyncio.create_task(keep_tidy(self._engine), name="housekeeping")
         if settings.mode == "webhook":
             await self._start_webhook()
         else:
@@ -247,6 +250,10 @@ class TelegramBot:
 
     async def _stop(self) -> None:
         self._closing.set()
+        if self._housekeeping is not None:
+            self._housekeeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._housekeeping
         if self.polling is not None:
             await self.polling.stop()
         if self.server is not None:

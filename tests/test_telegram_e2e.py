@@ -8,6 +8,7 @@ bot never made a call Telegram would have refused.
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from collections.abc import AsyncIterator
 
@@ -435,3 +436,79 @@ async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
         assert "macht" in an.screen
     finally:
         await harness.stop_bot()
+
+
+# ---------------------------------------------------------------------------------------------
+# failures
+
+
+async def break_item_inserts(store: Store, db_kind: str, *, broken: bool) -> None:
+    """A real database fault: a trigger that makes every new item fail (or its removal)."""
+    async with store.engine.begin() as connection:
+        if db_kind == "sqlite":
+            statements = (
+                [
+                    "CREATE TRIGGER kk_fault BEFORE INSERT ON items "
+                    "BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+                ]
+                if broken
+                else ["DROP TRIGGER kk_fault"]
+            )
+        else:
+            statements = (
+                [
+                    "CREATE FUNCTION kk_fault() RETURNS trigger AS $$ BEGIN "
+                    "RAISE EXCEPTION 'injected fault'; END $$ LANGUAGE plpgsql",
+                    "CREATE TRIGGER kk_fault BEFORE INSERT ON items "
+                    "FOR EACH ROW EXECUTE FUNCTION kk_fault()",
+                ]
+                if broken
+                else ["DROP TRIGGER kk_fault ON items", "DROP FUNCTION kk_fault()"]
+            )
+        for statement in statements:
+            await connection.exec_driver_sql(statement)
+
+
+async def test_a_failure_gets_a_friendly_message_and_loses_nothing(
+    harness: Harness, db_kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    emma = harness.phone(1003, "Emma", language="en")
+    await emma.say("/newteam")
+    await emma.say("Leuven")
+    await emma.say("Circular 2030")
+    await emma.press("strategy")
+    await emma.say("/stakeholders")
+    await break_item_inserts(harness.store, db_kind, broken=True)
+    with caplog.at_level(logging.INFO):
+        await emma.say("IVAGO\nKringwinkel")
+    assert "Oops" in emma.text and "saved" in emma.text  # her language, no traceback
+    assert "Traceback" not in emma.text and "injected" not in emma.text
+    failures = [r for r in caplog.records if "the engine failed" in r.getMessage()]
+    assert failures and f"chat {emma.id}" in failures[0].getMessage()  # logged with context
+    assert not any("IVAGO" in r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
+
+    await break_item_inserts(harness.store, db_kind, broken=False)
+    await emma.say("IVAGO\nKringwinkel")  # she tries again: it works, and nothing is doubled
+    assert "2 added" in emma.text
+    assert [name for name, _ in await stakeholder_rows(harness.store)] == ["IVAGO", "Kringwinkel"]
+
+
+async def test_polling_mode_serves_health_for_monitoring(fake: FakeTelegram, store: Store) -> None:
+    harness = Harness(fake, store)
+    port = free_port()
+    await harness.start_bot(health_port=port)
+    try:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"http://127.0.0.1:{port}/health") as response,
+        ):
+            assert response.status == 200
+            assert await response.json() == {"status": "ok"}
+    finally:
+        await harness.stop_bot()
+    with pytest.raises(aiohttp.ClientConnectionError):  # stopped means stopped
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"http://127.0.0.1:{port}/health"),
+        ):
+            pass

@@ -146,12 +146,11 @@ async def test_a_429_holds_edits_to_that_chat_too() -> None:
     limiter = ChatRateLimiter(Limits(max_retries=1))
     await limiter.initialize()
     loop = asyncio.get_running_loop()
-    refused = False
+    refused = asyncio.Event()
 
     async def once_429() -> bool:
-        nonlocal refused
-        if not refused:
-            refused = True
+        if not refused.is_set():
+            refused.set()
             raise RetryAfter(1)
         return True
 
@@ -159,8 +158,7 @@ async def test_a_429_holds_edits_to_that_chat_too() -> None:
     first = asyncio.create_task(
         limiter.process_request(once_429, (), {}, "sendMessage", {"chat_id": 9}, None)
     )
-    while not refused:
-        await asyncio.sleep(0.01)
+    await refused.wait()
     edited = await send(limiter, 9, endpoint="editMessageText")
     await first
     assert edited - start >= 1.0

@@ -176,9 +176,7 @@ async def test_the_same_update_delivered_twice_has_one_effect(harness: Harness) 
         "Kringwinkel",
     ]
     async with harness.store.engine.connect() as connection:
-        processed = await connection.scalar(
-            select(func.count()).select_from(ProcessedEventRow)
-        )
+        processed = await connection.scalar(select(func.count()).select_from(ProcessedEventRow))
     assert processed is not None and processed >= 8
 
 

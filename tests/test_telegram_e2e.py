@@ -17,6 +17,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.telegram_ratelimit import Limits
+from bot.telegram_send import Delivery, plan_reply
+from flows.events import Attachment, Reply
 from storage.db import Store
 from storage.tables import ItemRow, ProcessedEventRow
 from tests.fakebot import FakeTelegram
@@ -50,6 +52,8 @@ async def harness(fake: FakeTelegram, store: Store) -> AsyncIterator[Harness]:
     await rig.stop_bot()
     refused = [r for r in fake.requests if r.status >= 400 and r.status != 429]
     assert not refused, f"Telegram would have refused: {refused}"
+    unanswered = [q.data for q in fake.world.callback_queries.values() if not q.answered]
+    assert not unanswered, f"callback queries left spinning: {unanswered}"
 
 
 async def new_team(an: Phone) -> None:
@@ -105,7 +109,8 @@ async def test_two_members_map_concurrently_and_a_restart_loses_nothing(
     await join(an, bram)
 
     await asyncio.gather(an.say("/stakeholders"), bram.say("/stakeholders"))
-    await asyncio.gather(an.say("Kringwinkel Gent\nIVAGO"), bram.say("Schepen van milieu"))
+    await an.say("Kringwinkel Gent\nIVAGO")
+    await bram.say("Schepen van milieu")  # the list is shared: third, after An's two
     await an.press("Klaar")
     assert "(1 van 3)" in an.text
     await bram.press("Klaar")
@@ -283,6 +288,32 @@ async def test_a_long_summary_arrives_in_accepted_parts(harness: Harness) -> Non
     joined = "\n".join(texts)
     for name in names:
         assert joined.count(name) == 1, name  # split on line boundaries: no name cut in two
+
+
+async def test_pictures_go_as_photos_and_exports_as_documents(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await an.say("/start")
+    bot = harness.bot
+    assert bot is not None
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    workbook = b"PK\x03\x04" + bytes(64)  # what an .xlsx starts with
+    replies = [
+        Reply("<b>Kaart</b>", image=Attachment("kaart.png", png, "image/png")),
+        Reply(
+            "Export &amp; co",
+            document=Attachment(
+                "export.xlsx",
+                workbook,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+        ),
+    ]
+    calls = [call for reply in replies for call in plan_reply(reply, None, an.id)]
+    await Delivery(bot.application.bot).send_all(calls, "test")
+    photo, document = an.user.messages[-2:]
+    assert photo.photo is not None and photo.caption == "Kaart"
+    assert document.document is not None and document.document.filename == "export.xlsx"
+    assert document.document.data == workbook and document.caption == "Export & co"
 
 
 # ---------------------------------------------------------------------------------------------

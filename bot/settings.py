@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Literal
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -45,7 +45,10 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
-        ZoneInfo(value)  # raises for an unknown zone, so a typo fails at start, not at 9:00
+        try:
+            ZoneInfo(value)  # a typo fails at start, not when the first reminder is due
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}, e.g. Europe/Brussels") from error
         return value
 
     @field_validator("webhook_secret")

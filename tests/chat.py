@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import count
 
+from flows.domain import Item
 from flows.engine import Engine
 from flows.events import ChatKind, Choice, Event, Reply, Sender
+from storage.db import Store
 
 _TAG = re.compile(r"<[^>]+>")
 _keys = count(1)
@@ -124,3 +126,19 @@ async def invite_code(coordinator: Person) -> str:
     match = re.search(r"/start (\S+)", coordinator.text)
     assert match, coordinator.text
     return match.group(1)
+
+
+async def ids(store: Store, person: Person) -> tuple[int, int]:
+    """The person's database id and active project id."""
+    async with store.transaction() as tx:
+        me, _ = await tx.people.get_or_create(person.sender.external_id, person.name, None)
+    assert me.active_project_id is not None, f"{person.name} has no active project"
+    return me.id, me.active_project_id
+
+
+async def stakeholders(store: Store, person: Person) -> dict[str, Item]:
+    """The live stakeholders of the person's active project, by name."""
+    person_id, project_id = await ids(store, person)
+    async with store.transaction() as tx:
+        found = await tx.items.list(project_id, "stakeholder", person_id)
+    return {str(item.data["name"]): item for item in found}

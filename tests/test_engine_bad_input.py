@@ -10,33 +10,17 @@ from typing import Any
 
 import pytest
 
-from flows.domain import Change, Item
+from flows.domain import Change
 from flows.engine import Engine
 from flows.events import Event
 from flows.i18n import LOCALES, Translator
 from flows.model import Flow, Kind, Option, Step
 from flows.registry import TEMPLATES, load_registry, validate_flow
 from storage.db import Store
-from tests.chat import Clock, Person, create_team, invite_code
+from tests.chat import Clock, Person, create_team, ids, invite_code, stakeholders
 
 # ---------------------------------------------------------------------------------------------
 # helpers
-
-
-async def ids(store: Store, person: Person) -> tuple[int, int]:
-    """The person's database id and active project id."""
-    async with store.transaction() as tx:
-        me, _ = await tx.people.get_or_create(person.sender.external_id, person.name, None)
-    assert me.active_project_id is not None, f"{person.name} has no active project"
-    return me.id, me.active_project_id
-
-
-async def stakeholders(store: Store, person: Person) -> dict[str, Item]:
-    """The live stakeholders of the person's active project, by name."""
-    person_id, project_id = await ids(store, person)
-    async with store.transaction() as tx:
-        found = await tx.items.list(project_id, "stakeholder", person_id)
-    return {str(item.data["name"]): item for item in found}
 
 
 async def changes(store: Store, person: Person, name: str, field: str) -> list[Change]:

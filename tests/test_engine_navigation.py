@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from flows.domain import Change, Item
+from flows.domain import Change
 from flows.engine import Engine
 from storage.db import Store
 from storage.tables import ItemRow
-from tests.chat import Clock, Person, create_team, invite_code
-
-
-async def ids(store: Store, person: Person) -> tuple[int, int]:
-    """The person's database id and active project id."""
-    async with store.transaction() as tx:
-        me, _ = await tx.people.get_or_create(person.sender.external_id, person.name, None)
-    assert me.active_project_id is not None, f"{person.name} has no active project"
-    return me.id, me.active_project_id
-
-
-async def stakeholders(store: Store, person: Person) -> dict[str, Item]:
-    """The live stakeholders of the person's active project, by name."""
-    person_id, project_id = await ids(store, person)
-    async with store.transaction() as tx:
-        found = await tx.items.list(project_id, "stakeholder", person_id)
-    return {str(item.data["name"]): item for item in found}
+from tests.chat import Clock, Person, create_team, ids, invite_code, stakeholders
 
 
 async def history(store: Store, person: Person, item_id: int) -> list[Change]:

@@ -1,0 +1,112 @@
+"""The dispatcher: one chat's updates strictly in order, different chats side by side."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import ApplicationBuilder, TypeHandler
+
+from bot.telegram_updates import Dispatcher, chat_key
+from tests.fakebot import FakeTelegram
+
+
+def text_update(update_id: int, chat_id: int, text: str) -> Update:
+    """A private text message as Telegram sends it."""
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "chat": {"id": chat_id, "type": "private"},
+                "from": {"id": chat_id, "is_bot": False, "first_name": "P"},
+                "text": text,
+            },
+        },
+        None,
+    )
+
+
+class Recorder:
+    """Stands in for our handlers on a real PTB Application: logs starts and ends."""
+
+    def __init__(self) -> None:
+        self.failed: set[int] = set()
+        self.log: list[tuple[str, int]] = []
+        self.slow_chat = 1
+        self.release = asyncio.Event()
+
+    async def handle(self, update: Update, _: Any) -> None:
+        """Record the update; the slow chat waits until released."""
+        self.log.append(("start", update.update_id))
+        if chat_key(update) == self.slow_chat:
+            await self.release.wait()
+        self.log.append(("end", update.update_id))
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """The fake Bot API the application initialises against (getMe)."""
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def dispatcher_with(fake: FakeTelegram, recorder: Recorder) -> Dispatcher:
+    """A Dispatcher over a real, initialised Application."""
+    application = (
+        ApplicationBuilder()
+        .token(fake.token)
+        .base_url(fake.api_url)
+        .base_file_url(fake.file_url)
+        .updater(None)
+        .build()
+    )
+    application.add_handler(TypeHandler(Update, recorder.handle))
+    await application.initialize()
+    return Dispatcher(application, recorder)  # type: ignore[arg-type]
+
+
+async def test_one_chat_in_order_while_other_chats_go_ahead(fake: FakeTelegram) -> None:
+    recorder = Recorder()
+    dispatcher = await dispatcher_with(fake, recorder)
+    batch = [
+        text_update(1, 1, "a"),
+        text_update(2, 2, "x"),
+        text_update(3, 1, "b"),
+        text_update(4, 3, "y"),
+    ]
+    task = asyncio.create_task(dispatcher.process_batch(batch))
+    for _ in range(100):
+        if ("end", 4) in recorder.log and ("end", 2) in recorder.log:
+            break
+        await asyncio.sleep(0.01)
+    # Chats 2 and 3 finished while chat 1 is stuck on its first update; its second waits.
+    assert ("end", 2) in recorder.log and ("end", 4) in recorder.log
+    assert ("start", 3) not in recorder.log
+    recorder.release.set()
+    assert await task == []
+    chat_one = [entry for entry in recorder.log if entry[1] in (1, 3)]
+    assert chat_one == [("start", 1), ("end", 1), ("start", 3), ("end", 3)]
+
+
+async def test_a_failed_update_holds_back_the_rest_of_its_chat_only(fake: FakeTelegram) -> None:
+    recorder = Recorder()
+    recorder.release.set()
+    recorder.failed.add(1)  # as if update 1 must be delivered again
+    dispatcher = await dispatcher_with(fake, recorder)
+    failed = await dispatcher.process_batch(
+        [text_update(1, 1, "a"), text_update(2, 1, "b"), text_update(3, 2, "c")]
+    )
+    assert failed == [1]
+    assert ("start", 2) not in recorder.log  # not before update 1 went through
+    assert ("end", 3) in recorder.log
+    # Delivered again, update 1 and then 2 go through; a repeat of 3 is skipped.
+    assert await dispatcher.process_batch([text_update(1, 1, "a"), text_update(2, 1, "b")]) == []
+    assert await dispatcher.process(text_update(3, 2, "c"))
+    assert [e for e in recorder.log if e == ("start", 3)] == [("start", 3)]

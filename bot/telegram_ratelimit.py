@@ -95,9 +95,13 @@ class Window:
         return False
 
     def restamp(self, granted: float, now: float) -> None:
-        """A send allowed at `granted` was answered at `now`: count it from then on."""
-        if self.release(granted):
-            bisect.insort(self.sent, now)
+        """A send allowed at `granted` was answered at `now`: count it from then on.
+
+        Also when its first stamp already left the window: a slow request may have reached
+        Telegram only just now.
+        """
+        self.release(granted)
+        bisect.insort(self.sent, now)
 
     def _waiting(self, priority: int) -> bool:
         """Whether someone of this priority or a more urgent one is already queued."""

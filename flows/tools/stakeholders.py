@@ -88,7 +88,6 @@ FLOW = Flow(
     title="sh-title",
     description="sh-description",
     commands=("stakeholders", "stakeholderkaart"),
-    english_command="stakeholders",
     tool="stakeholder",
     steps=(
         Step(

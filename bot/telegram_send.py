@@ -9,8 +9,15 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, InputFile
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    TelegramError,
+    TimedOut,
+)
 
 from bot.telegram_render import (
     CAPTION_LIMIT,
@@ -124,16 +131,44 @@ class Outbox:
 
 
 class Delivery:
-    """Performs planned calls, handling blocked users, stale edits and parse failures."""
+    """Performs planned calls, handling blocked users, stale edits and parse failures.
+
+    In private chats only the newest buttons stay: when a reply brings buttons, those under
+    earlier replies are taken away, so nobody taps an answer to a question already gone.
+    (Tapping one anyway is harmless: the engine answers that the button has expired.)
+    """
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
+        self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
 
     async def send_all(self, calls: list[Outgoing], context: str) -> None:
         """Perform a chat's calls in order; a chat that blocked the bot is skipped."""
+        shown: set[int] = set()
+        try:
+            await self._send_all(calls, context, shown)
+        finally:
+            if shown:
+                await self._retire_buttons(calls[0].chat_id, shown, context)
+
+    async def _retire_buttons(self, chat_id: int, shown: set[int], context: str) -> None:
+        """Take the buttons off earlier messages of a private chat, now that newer ones came."""
+        if chat_id < 0:
+            return  # groups: buttons there (links to the private chat) stay useful
+        earlier = self._buttons.get(chat_id, set()) - shown
+        self._buttons[chat_id] = shown
+        for message_id in sorted(earlier):
+            try:
+                await self.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+            except TelegramError as error:  # gone, too old or unchanged: nothing to take away
+                logger.debug("%s: buttons of message %s stay (%s)", context, message_id, error)
+
+    async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> None:
         for position, call in enumerate(calls):
             try:
-                await self._with_network_retries(call, context)
+                message_id = await self._with_network_retries(call, context)
+                if message_id is not None and call.keyboard is not None:
+                    shown.add(message_id)
             except Forbidden as error:
                 logger.info(
                     "%s: chat %s blocked or removed the bot (%s); skipping",
@@ -147,18 +182,18 @@ class Delivery:
                     "%s: chat %s became supergroup %s", context, call.chat_id, error.new_chat_id
                 )
                 moved = [replace(c, chat_id=error.new_chat_id) for c in calls[position:]]
-                await self.send_all(moved, context)
+                await self._send_all(moved, context, set())
                 return
 
-    async def _with_network_retries(self, call: Outgoing, context: str) -> None:
+    async def _with_network_retries(self, call: Outgoing, context: str) -> int | None:
+        """Perform one call; the id of the message it showed, if known."""
         for attempt in range(NETWORK_RETRIES):
             try:
-                await self._perform(call, context)
-                return
+                return await self._perform(call, context)
             except TimedOut:
                 # The request may have arrived; sending again could show it twice.
                 logger.warning("%s: timed out sending to chat %s", context, call.chat_id)
-                return
+                return None
             except (Forbidden, ChatMigrated, BadRequest):
                 raise
             except NetworkError as error:
@@ -169,17 +204,18 @@ class Delivery:
                         call.chat_id,
                         error.message,
                     )
-                    return
+                    return None
                 await asyncio.sleep(0.5 * 2**attempt)
+        return None
 
-    async def _perform(self, call: Outgoing, context: str) -> None:
+    async def _perform(self, call: Outgoing, context: str) -> int | None:
         limits = {"priority": "bulk"} if call.bulk else None
         try:
-            await self._call(call, call.html, "HTML", limits)
+            return await self._call(call, call.html, "HTML", limits)
         except BadRequest as error:
             text = error.message.lower()
             if "not modified" in text:
-                return  # pressing the same option twice: the message already shows it
+                return call.edit_message_id  # the same option twice: it already shows it
             if call.edit_message_id is not None:
                 logger.info(
                     "%s: cannot edit message %s in chat %s (%s); sending anew",
@@ -188,23 +224,22 @@ class Delivery:
                     call.chat_id,
                     error.message,
                 )
-                await self._perform(replace(call, edit_message_id=None), context)
-                return
+                return await self._perform(replace(call, edit_message_id=None), context)
             if "can't parse" in text or "unsupported start tag" in text:
                 # Our HTML should always parse; if it doesn't, the person still gets the words.
                 logger.error("%s: Telegram could not parse our HTML (%s)", context, error.message)
-                await self._call(call, plain_text(call.html), None, limits)
-                return
+                return await self._call(call, plain_text(call.html), None, limits)
             raise
 
     async def _call(
         self, call: Outgoing, text: str, parse_mode: str | None, limits: dict[str, str] | None
-    ) -> None:
+    ) -> int | None:
         extra: dict[str, Any] = {"parse_mode": parse_mode}
         if limits is not None:
             extra["rate_limit_args"] = limits
+        shown: Message | bool
         if call.edit_message_id is not None:
-            await self.bot.edit_message_text(
+            shown = await self.bot.edit_message_text(
                 text,
                 chat_id=call.chat_id,
                 message_id=call.edit_message_id,
@@ -212,7 +247,7 @@ class Delivery:
                 **extra,
             )
         elif call.photo is not None:
-            await self.bot.send_photo(
+            shown = await self.bot.send_photo(
                 call.chat_id,
                 InputFile(call.photo.data, filename=call.photo.filename),
                 caption=text or None,
@@ -220,7 +255,7 @@ class Delivery:
                 **extra,
             )
         elif call.document is not None:
-            await self.bot.send_document(
+            shown = await self.bot.send_document(
                 call.chat_id,
                 InputFile(call.document.data, filename=call.document.filename),
                 caption=text or None,
@@ -228,4 +263,7 @@ class Delivery:
                 **extra,
             )
         else:
-            await self.bot.send_message(call.chat_id, text, reply_markup=call.keyboard, **extra)
+            shown = await self.bot.send_message(
+                call.chat_id, text, reply_markup=call.keyboard, **extra
+            )
+        return shown.message_id if isinstance(shown, Message) else call.edit_message_id

@@ -115,6 +115,15 @@ class UpdateHandlers:
     def install(self, application: App) -> None:
         """Register the handlers on the application."""
         application.add_handler(MessageHandler(filters.TEXT, self.on_message, block=True))
+        # A photo, sticker or voice note in the private chat is answered ("I read text
+        # only"), never met with silence.
+        application.add_handler(
+            MessageHandler(
+                filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+                self.on_message,
+                block=True,
+            )
+        )
         application.add_handler(CallbackQueryHandler(self.on_callback, block=True))
         application.add_handler(
             ChatMemberHandler(self.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, block=True)
@@ -126,14 +135,14 @@ class UpdateHandlers:
     async def on_message(self, update: Update, _: Context) -> None:
         """A text message or a command."""
         message = update.message
-        if message is None or message.text is None:
+        if message is None:
             return
         user = message.from_user
         kind = chat_kind(message.chat)
         if user is None or user.is_bot or kind is None:
             return
-        text = message.text
-        if kind == ChatKind.GROUP and not self._for_us(text):
+        text = message.text  # None for a photo, a sticker, a voice note …
+        if kind == ChatKind.GROUP and (text is None or not self._for_us(text)):
             return  # in groups only our commands count; chatter costs no transaction
         logger.debug("update %s chat %s: text %r", update.update_id, message.chat.id, text)
         event = Event(

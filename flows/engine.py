@@ -157,7 +157,9 @@ class Engine:
         event = ctx.event
         if event.button is not None:
             return await self._button(ctx, event.button)
-        text = event.text or ""
+        if event.text is None:
+            return await self._unreadable(ctx)
+        text = event.text
         if text.startswith("/"):
             name, _, args = text[1:].partition(" ")
             name = name.split("@", 1)[0].lower()
@@ -170,6 +172,16 @@ class Engine:
                 return [Reply(ctx.t("error-not-allowed"))]
             return await self._answer(ctx, conv, text)
         return [commands.fallback(ctx)]
+
+    async def _unreadable(self, ctx: Context) -> list[Reply]:
+        """A photo, sticker or voice note: say we read text only, and ask the question again."""
+        if ctx.event.chat_kind == ChatKind.GROUP:
+            return []
+        note = Reply(ctx.t("input-not-text"))
+        conv = await ctx.tx.conversations.active(ctx.person.id)
+        if conv is None or not await self._may_continue(ctx, conv):
+            return [note]
+        return [note, await self.prompt(ctx, conv, self.flow(conv.flow_id), again=True)]
 
     async def _may_continue(self, ctx: Context, conv: Conversation) -> bool:
         """Whether the person still belongs to the conversation's team; close it if not."""

@@ -12,7 +12,7 @@ import pytest
 
 from flows.domain import Change
 from flows.engine import Engine
-from flows.events import Event
+from flows.events import ChatKind, Event
 from flows.i18n import LOCALES, Translator
 from flows.model import Flow, Kind, Option, Step
 from flows.registry import TEMPLATES, load_registry, validate_flow
@@ -563,3 +563,18 @@ async def test_probe_flow_to_the_end_with_a_long_remark_refused(
         "score": 3,
         "remark": "<b>Prima</b> & klaar",
     }
+
+
+async def test_something_that_is_not_text_is_explained_and_the_question_stays(
+    engine: Engine,
+) -> None:
+    an = Person(engine, "An")
+    await an.event()  # a sticker before anything else: told, not ignored
+    assert "enkel tekst" in an.text
+    await create_team(an)
+    await an.say("/stakeholders")
+    await an.event()  # a photo where a list of names was asked
+    assert "enkel tekst" in an.text and "stap 1 van 6" in an.text
+    assert await stakeholders(engine.store, an) == {}
+    await an.event(chat_id="group:1", chat_kind=ChatKind.GROUP)  # in a group: silence
+    assert an.replies == []

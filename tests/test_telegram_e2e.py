@@ -289,6 +289,37 @@ async def test_a_long_summary_arrives_in_accepted_parts(harness: Harness) -> Non
         assert joined.count(name) == 1, name  # split on line boundaries: no name cut in two
 
 
+async def test_a_sticker_or_photo_is_answered_not_ignored(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    an._mark()
+    harness.fake.push_update(
+        {
+            "message": {
+                "message_id": 9000,
+                "date": 0,
+                "chat": {"id": an.id, "type": "private", "first_name": "An"},
+                "from": {"id": an.id, "is_bot": False, "first_name": "An", "language_code": "nl"},
+                "sticker": {
+                    "file_id": "s1",
+                    "file_unique_id": "s1u",
+                    "type": "regular",
+                    "width": 512,
+                    "height": 512,
+                    "is_animated": False,
+                    "is_video": False,
+                },
+            }
+        }
+    )
+    await harness.settle()
+    assert "Ik kan enkel tekst lezen" in an.text
+    assert "Wie kan de strategie beïnvloeden" in an.user.last_message.text  # asked again
+    await an.say("IVAGO")
+    assert "1 toegevoegd: IVAGO" in an.text
+
+
 async def test_only_the_newest_question_keeps_its_buttons(harness: Harness) -> None:
     an = harness.phone(1001, "An")
     await new_team(an)

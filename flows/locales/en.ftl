@@ -67,6 +67,7 @@ summary-empty = Nothing has been filled in for this project yet. Pick a tool to 
 ## Input problems
 
 input-empty = I received an empty answer. Please type your answer as text.
+input-not-text = I can only read text, not photos, stickers or voice messages. Please type your answer, or tap a button.
 input-too-long = That's too long ({ $length } characters). Please keep it under { $max } characters.
 input-empty-list = I found no items. Put one per line.
 input-line-too-long = { $count ->

@@ -70,6 +70,7 @@ summary-empty = Er is nog niets ingevuld in dit project. Kies een hulpmiddel om 
 ## Input problems
 
 input-empty = Ik kreeg een leeg antwoord. Typ je antwoord als tekst.
+input-not-text = Ik kan enkel tekst lezen, geen foto's, stickers of spraakberichten. Typ je antwoord, of tik op een knop.
 input-too-long = Dat is te lang ({ $length } tekens). Hou het onder { $max } tekens.
 input-empty-list = Ik vond geen items. Zet er één per regel.
 input-line-too-long = { $count ->

@@ -17,7 +17,15 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update, User
+from telegram import (
+    CallbackQuery,
+    Chat,
+    ChatMember,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+    User,
+)
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -156,16 +164,27 @@ class UpdateHandlers:
         await self._run(update.update_id, event, pressed=None)
 
     async def on_membership(self, update: Update, _: Context) -> None:
-        """Log when someone blocks the bot or adds it to (or removes it from) a group."""
+        """Log when someone blocks the bot; greet a group the bot was just added to."""
         change = update.my_chat_member
-        if change is not None:
-            logger.info(
-                "chat %s: bot status %s -> %s (by user %s)",
-                change.chat.id,
-                change.old_chat_member.status,
-                change.new_chat_member.status,
-                change.from_user.id,
-            )
+        if change is None:
+            return
+        old, new = change.old_chat_member.status, change.new_chat_member.status
+        logger.info(
+            "chat %s: bot status %s -> %s (by user %s)",
+            change.chat.id,
+            old,
+            new,
+            change.from_user.id,
+        )
+        joined = new in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR) and old in (
+            ChatMember.LEFT,
+            ChatMember.BANNED,
+        )
+        if joined and chat_kind(change.chat) == ChatKind.GROUP:
+            welcome = self.engine.group_welcome()
+            [keyboard] = await build_keyboards([welcome], _no_reference)
+            calls = plan_reply(welcome, keyboard, change.chat.id)
+            self.outbox.post(change.chat.id, _job(self.delivery, calls, "group welcome"))
 
     def _for_us(self, text: str) -> bool:
         if not text.startswith("/"):
@@ -341,6 +360,10 @@ class UpdateHandlers:
             )
             return
         logger.error("error outside an update", exc_info=error)
+
+
+async def _no_reference(_: Reply, choice: Choice) -> str:
+    raise ValueError(f"the group welcome has only link buttons, not {choice.label!r}")
 
 
 def _job(delivery: Delivery, calls: list[Outgoing], context: str) -> Job:

@@ -141,6 +141,14 @@ class Engine:
             buttons = await tx.buttons.prune(timedelta(days=60))
         return events, buttons
 
+    def group_welcome(self) -> Reply:
+        """What the bot says when it is added to a group: how to link it, where to answer."""
+        lang = self.default_language
+        url = self.links.private_chat()
+        label = self.translator.plain(lang, "button-open-private")
+        choices = [[Choice(label, url=url)]] if url else []
+        return Reply(self.translator.t(lang, "group-welcome"), choices=choices)
+
     def error_reply(self, event: Event) -> Reply:
         """A friendly message for an unexpected failure, in the sender's language."""
         lang = pick_language(event.sender.language_code, self.default_language)

@@ -437,6 +437,28 @@ async def test_a_group_is_linked_and_sends_people_to_the_private_chat(harness: H
     assert not any("IVAGO" in m.text for m in an.new if m.chat_id == an.id)  # only in the group
 
 
+async def test_a_group_that_adds_the_bot_is_told_how_to_link_it(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    group = harness.fake.group(-1004444, "Circulair Mechelen").add(an.user)
+    bot_user = harness.fake.world.bot_user()
+    harness.fake.push_update(
+        {
+            "my_chat_member": {
+                "chat": group.as_dict(),
+                "from": an.user.as_dict(),
+                "date": 0,
+                "old_chat_member": {"status": "left", "user": bot_user},
+                "new_chat_member": {"status": "member", "user": bot_user},
+            }
+        }
+    )
+    await harness.settle()
+    [welcome] = group.messages
+    assert "/koppel" in welcome.text
+    [[button]] = welcome.markup.inline_rows if welcome.markup else [[None]]
+    assert button is not None and button.kind == "url"
+
+
 async def test_command_menus_in_dutch_and_english(harness: Harness) -> None:
     fake = harness.fake
     dutch = {c["command"] for c in fake.commands(language_code="nl")}

@@ -136,6 +136,7 @@ language-set = I'll speak English with you from now on.
 link-only-coordinator = Only the coordinator can link this group to the team.
 link-done = This group is now linked to team <b>{ $team }</b>. I'll post summaries and announcements here.
 link-in-group = Type /link in your team's group chat to link it to the team.
+group-welcome = Hello everyone, I am <b>Kringkoers</b>! A coordinator links this group to your team with /link; after that I post summaries and announcements here. The questions themselves you answer in a private chat with me.
 group-not-linked = This group isn't linked to a team yet. The coordinator can do that with /link.
 group-go-private = Let's do that in a private chat so the group doesn't fill up. Tap the button.
 setup-team-title = set-up of your team

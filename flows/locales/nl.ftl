@@ -139,6 +139,7 @@ language-set = Ik spreek vanaf nu Nederlands met je.
 link-only-coordinator = Alleen de coördinator kan deze groep aan het team koppelen.
 link-done = Deze groep is nu gekoppeld aan team <b>{ $team }</b>. Ik post hier overzichten en aankondigingen.
 link-in-group = Typ /koppel in de groepschat van je team om die aan het team te koppelen.
+group-welcome = Hallo allemaal, ik ben <b>Kringkoers</b>! Een coördinator koppelt deze groep aan jullie team met /koppel; daarna post ik hier overzichten en aankondigingen. De vragen zelf beantwoord je in een privégesprek met mij.
 group-not-linked = Deze groep is nog niet aan een team gekoppeld. De coördinator kan dat doen met /koppel.
 group-go-private = Dat doen we in een privégesprek, zodat de groep niet volloopt. Tik op de knop.
 setup-team-title = opstart van je team

@@ -37,8 +37,8 @@ class BotProcess:
         self.database = workdir / "kringkoers.db"
         self.process: asyncio.subprocess.Process | None = None
 
-    async def start(self) -> None:
-        """Start the process and wait until it polls."""
+    async def start(self, *args: str) -> None:
+        """Start `python -m bot <args>` and wait until it polls."""
         env = {
             **os.environ,
             "KRINGKOERS_TELEGRAM_TOKEN": self.fake.token,
@@ -51,7 +51,7 @@ class BotProcess:
             sys.executable,
             "-m",
             "bot",
-            "telegram",
+            *args,
             cwd=self.workdir,  # no .env there: only the settings above apply
             env=env,
             stdout=asyncio.subprocess.DEVNULL,
@@ -99,7 +99,7 @@ async def test_sigkill_mid_batch_loses_and_repeats_nothing(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
     bot = BotProcess(fake, tmp_path)
-    await bot.start()
+    await bot.start("telegram")
     try:
         an = fake.user(1001, "An", language_code="nl")
         await talk(an, "/nieuwteam", replies=2)
@@ -119,7 +119,7 @@ async def test_sigkill_mid_batch_loses_and_repeats_nothing(
         stored_at_kill = await stakeholders(bot.database)
         assert 2 <= len(stored_at_kill) < len(names)
 
-        await bot.start()
+        await bot.start()  # the README's way: `run` picks Telegram because a token is set
         await fake.wait_until(lambda: fake.pending_update_count == 0, timeout=60)
         await fake.wait_until(lambda: fake.long_poll_active, timeout=30)
         assert await stakeholders(bot.database) == names  # each once, in order

@@ -315,7 +315,7 @@ async def test_a_sticker_or_photo_is_answered_not_ignored(harness: Harness) -> N
     )
     await harness.settle()
     assert "Ik kan enkel tekst lezen" in an.text
-    assert "Wie kan de strategie beïnvloeden" in an.user.last_message.text  # asked again
+    assert "Wie kan jullie project beïnvloeden" in an.user.last_message.text  # asked again
     await an.say("IVAGO")
     assert "1 toegevoegd: IVAGO" in an.text
 

@@ -176,7 +176,7 @@ edit-finished = Done editing.
 
 sh-title = stakeholder map
 sh-description = Stakeholder map: who must be on board?
-sh-longlist = Who can influence the strategy, or is influenced by it? Send your stakeholders in one message, <b>one per line</b>: internal departments and aldermen, and external partners. Tap a suggestion to add it, and <b>Done</b> when your list is complete.
+sh-longlist = Who can influence your project, or is influenced by it? Send your stakeholders in one message, <b>one per line</b>: internal departments and aldermen, and external partners. Tap a suggestion to add it, and <b>Done</b> when your list is complete.
     .label = Name
     .hint = Think broadly: citizens and citizen platforms, companies, start-ups, knowledge institutions and NGOs, investors, social-circular hubs. The waste intermunicipal, the Kringwinkel and the CE coordinators of neighbouring municipalities are often key allies. Don't forget internal departments and the aldermen in charge.
     .example = Kringwinkel Regio Gent

@@ -179,7 +179,7 @@ edit-finished = Klaar met wijzigen.
 
 sh-title = stakeholderkaart
 sh-description = Stakeholderkaart: wie moet mee aan boord?
-sh-longlist = Wie kan de strategie beïnvloeden, of wordt erdoor beïnvloed? Zet je stakeholders in een bericht, <b>één per regel</b>: interne diensten en schepenen, en externe partners. Tik op een suggestie om ze toe te voegen, en op <b>Klaar</b> als je lijst af is.
+sh-longlist = Wie kan jullie project beïnvloeden, of wordt erdoor beïnvloed? Zet je stakeholders in een bericht, <b>één per regel</b>: interne diensten en schepenen, en externe partners. Tik op een suggestie om ze toe te voegen, en op <b>Klaar</b> als je lijst af is.
     .label = Naam
     .hint = Denk breed: burgers en burgerplatformen, bedrijven, start-ups, kennisinstellingen en ngo's, investeerders, sociaal-circulaire hubs. Vaak zijn de afvalintercommunale, de Kringwinkel en de CE-coördinatoren van buurgemeenten sleutelpartners. Vergeet de interne diensten en de bevoegde schepenen niet.
     .example = Kringwinkel Regio Gent

@@ -94,7 +94,8 @@ class Phone:
     def __init__(self, harness: Harness, user: FakeUser) -> None:
         self.harness = harness
         self.user = user
-        self._seen = 0
+        self._seen = 0  # bot messages in the chat at the last action
+        self._versions: dict[int, int] = {}  # message id -> edits it had at the last action
 
     @property
     def id(self) -> int:
@@ -103,13 +104,13 @@ class Phone:
 
     async def say(self, text: str, *, group: FakeGroup | None = None) -> None:
         """Send a message and wait for the bot to settle."""
-        self._mark()
+        self.mark()
         await self.user.send(text, chat=group)
         await self.harness.settle()
 
     async def press(self, label: str, *, group: FakeGroup | None = None) -> None:
         """Tap the newest button whose label contains `label` (case-insensitive)."""
-        self._mark()
+        self.mark()
         await self.user.press(self.find_label(label, group=group), chat=group)
         await self.harness.settle()
 
@@ -124,7 +125,8 @@ class Phone:
         shown = [m.buttons for m in messages if m.buttons][-2:]
         raise AssertionError(f"no button with {part!r}; latest keyboards: {shown}")
 
-    def _mark(self) -> None:
+    def mark(self) -> None:
+        """Start a new "since the last action" for `new` and `text`."""
         self._seen = len(self.user.chat.bot_messages)
         self._versions = {m.message_id: len(m.history) for m in self.user.chat.bot_messages}
 

@@ -233,7 +233,7 @@ async def test_an_outsider_cannot_see_or_change_the_map(harness: Harness) -> Non
     forged = [*an_data, "s:1:side:0:pick:external", "m:open:stakeholders", "x" * 64]
     answered = len(harness.fake.callback_answers)
     for data in forged:
-        eve._mark()
+        eve.mark()
         await eve.user.press_data(data)
         await harness.settle()
         assert "Kringwinkel" not in eve.text
@@ -293,7 +293,7 @@ async def test_a_sticker_or_photo_is_answered_not_ignored(harness: Harness) -> N
     an = harness.phone(1001, "An")
     await new_team(an)
     await an.say("/stakeholders")
-    an._mark()
+    an.mark()
     harness.fake.push_update(
         {
             "message": {
@@ -372,10 +372,10 @@ async def test_a_429_is_honoured_without_holding_up_other_chats(harness: Harness
     fake.fail_next("sendMessage", retry_after=2)
     loop = asyncio.get_running_loop()
     start = loop.time()
-    an._mark()
+    an.mark()
     await an.user.send("/help")
     await eventually(lambda: bool(fake.calls("sendMessage")))  # An's reply got the 429
-    bram._mark()
+    bram.mark()
     await bram.user.send("/help")
     await eventually(lambda: bool(bram.new), timeout=5)
     bram_waited = loop.time() - start

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from flows.context import Context
+from flows.context import Context, Links
 from flows.dates import format_date
 from flows.domain import Conversation, ConversationStatus, Item, Role
 from flows.events import ChatKind, Choice, Reply
@@ -382,9 +382,14 @@ async def group_command(
         return await summaries(ctx, engine)
     if action is None and flow is None:
         return []  # commands meant for other bots in the group
-    url = ctx.links.private_chat()
-    choices = [[Choice(ctx.plain("button-open-private"), url=url)]] if url else []
+    choices = private_chat_choices(ctx.links, ctx.plain("button-open-private"))
     return [Reply(ctx.t("group-go-private"), choices=choices)]
+
+
+def private_chat_choices(links: Links, label: str) -> list[list[Choice]]:
+    """A button that opens the private chat with the bot, where the transport has one."""
+    url = links.private_chat()
+    return [[Choice(label, url=url)]] if url else []
 
 
 # ---------------------------------------------------------------------------------------------

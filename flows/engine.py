@@ -144,9 +144,8 @@ class Engine:
     def group_welcome(self) -> Reply:
         """What the bot says when it is added to a group: how to link it, where to answer."""
         lang = self.default_language
-        url = self.links.private_chat()
         label = self.translator.plain(lang, "button-open-private")
-        choices = [[Choice(label, url=url)]] if url else []
+        choices = commands.private_chat_choices(self.links, label)
         return Reply(self.translator.t(lang, "group-welcome"), choices=choices)
 
     def error_reply(self, event: Event) -> Reply:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import count
+from typing import Protocol
 
 from flows.domain import Item
 from flows.engine import Engine
@@ -142,3 +143,19 @@ async def stakeholders(store: Store, person: Person) -> dict[str, Item]:
     async with store.transaction() as tx:
         found = await tx.items.list(project_id, "stakeholder", person_id)
     return {str(item.data["name"]): item for item in found}
+
+
+class Presser(Protocol):
+    """Anyone who taps buttons by label: an engine Person or a Telegram Phone."""
+
+    async def press(self, label: str) -> object:
+        """Tap the button whose label contains `label`."""
+
+
+async def rate(person: Presser, side: str, power: str, interest: str, involvement: str) -> None:
+    """Answer the questions about one stakeholder, skipping the note."""
+    await person.press(side)
+    await person.press(power)
+    await person.press(interest)
+    await person.press(involvement)
+    await person.press("Overslaan")

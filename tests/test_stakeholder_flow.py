@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from flows.engine import Engine
-from tests.chat import Person, create_team, invite_code, plain
-
-
-async def rate(person: Person, side: str, power: str, interest: str, involvement: str) -> None:
-    """Answer the five questions about one stakeholder."""
-    await person.press(side)
-    await person.press(power)
-    await person.press(interest)
-    await person.press(involvement)
-    await person.press("Overslaan")
+from tests.chat import Person, create_team, invite_code, plain, rate
 
 
 async def test_full_mapping_with_summary_grouped_by_strategy(engine: Engine) -> None:

@@ -22,6 +22,7 @@ from bot.telegram_send import Delivery, plan_reply
 from flows.events import Attachment, Reply
 from storage.db import Store
 from storage.tables import ItemRow, ProcessedEventRow
+from tests.chat import rate
 from tests.fakebot import FakeTelegram
 from tests.telegram_harness import Harness, Phone, eventually, invite_token, summary_parts
 
@@ -72,15 +73,6 @@ async def join(an: Phone, other: Phone) -> None:
     await an.say("/uitnodigen")
     await other.say(f"/start {invite_token(an.text)}")
     assert "Welkom in team" in other.text, other.text
-
-
-async def rate(person: Phone, side: str, power: str, interest: str, involvement: str) -> None:
-    """Answer the questions about one stakeholder, skipping the note."""
-    await person.press(side)
-    await person.press(power)
-    await person.press(interest)
-    await person.press(involvement)
-    await person.press("Overslaan")
 
 
 async def stakeholder_rows(store: Store) -> list[tuple[str, dict[str, object]]]:

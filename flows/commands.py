@@ -65,6 +65,9 @@ def menu_commands(translator: Translator, registry: Registry, lang: str) -> list
             pairs.append(
                 (flow.menu_command(lang), translator.plain(lang, flow.description or flow.title))
             )
+    for command in registry.commands.values():
+        if command.menu:
+            pairs.append((command.menu_command(lang), translator.plain(lang, command.description)))
     for nl, en, key in MENU:
         pairs.append((nl if lang == "nl" else en, translator.plain(lang, key)))
     return pairs
@@ -380,7 +383,7 @@ async def group_command(
                 return [Reply(ctx.t("summary-empty"))]
             ctx.project, ctx.team = found[-1], team
         return await summaries(ctx, engine)
-    if action is None and flow is None:
+    if action is None and flow is None and ctx.registry.tool_command(name) is None:
         return []  # commands meant for other bots in the group
     choices = private_chat_choices(ctx.links, ctx.plain("button-open-private"))
     return [Reply(ctx.t("group-go-private"), choices=choices)]

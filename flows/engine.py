@@ -210,7 +210,16 @@ class Engine:
         if ctx.event.chat_kind == ChatKind.GROUP:
             return await commands.group_command(ctx, name, args, flow, self)
         if flow is not None:
+            if args and flow.quick:
+                if flow.needs_project and ctx.project is None:
+                    return [commands.no_project(ctx)]
+                return await self.registry.quick[flow.quick](ctx, args, self)
             return await self.open_flow(ctx, flow)
+        tool_command = self.registry.tool_command(name)
+        if tool_command is not None:
+            if tool_command.needs_project and ctx.project is None:
+                return [commands.no_project(ctx)]
+            return await tool_command.handler(ctx, args, self)
         return await commands.general_command(ctx, name, args, self)
 
     async def _button(self, ctx: Context, value: str) -> list[Reply]:
@@ -218,6 +227,13 @@ class Engine:
         if kind == "m":
             action, _, payload = rest.partition(":")
             return await commands.menu_button(ctx, action, payload, self)
+        if kind == "t":
+            name, _, rest = rest.partition(":")
+            action, _, payload = rest.partition(":")
+            handler = self.registry.buttons.get(name)
+            if handler is None:
+                return [commands.expired(ctx)]
+            return await handler(ctx, action, payload, self)
         if kind != "s":
             return [commands.expired(ctx)]
         parts = rest.split(":", 4)
@@ -243,11 +259,27 @@ class Engine:
         """A registered flow."""
         return self.registry.flows[flow_id]
 
-    async def open_flow(self, ctx: Context, flow: Flow, *, restart: bool = False) -> list[Reply]:
-        """Start a flow, or offer to resume where the person left it."""
+    async def open_flow(
+        self,
+        ctx: Context,
+        flow: Flow,
+        *,
+        restart: bool = False,
+        draft: dict[str, Any] | None = None,
+    ) -> list[Reply]:
+        """Start a flow, or offer to resume where the person left it.
+
+        With `draft` (draft flows only) a new walk starts from those answers and asks only
+        the steps they leave empty: a quick entry that missed something asks just for that.
+        """
         if flow.needs_project and ctx.project is None:
             return [commands.no_project(ctx)]
         project_id = ctx.project.id if flow.needs_project and ctx.project else None
+        if draft is not None:
+            conv = await ctx.tx.conversations.start(ctx.person.id, project_id, flow.id, "")
+            conv.draft = dict(draft)
+            conv.cursor["prefilled"] = True
+            return await self._enter(ctx, conv, flow, 0)
         active = await ctx.tx.conversations.active(ctx.person.id)
         if (
             active is not None
@@ -354,7 +386,12 @@ class Engine:
             else:
                 conv.step = current.id
                 data = await self._data_for(ctx, conv, flow, current)
-                if self._applies(current, data):
+                prefilled = conv.cursor.get("prefilled") and data.get(current.target) not in (
+                    None,
+                    "",
+                    [],
+                )
+                if self._applies(current, data) and not prefilled:
                     await ctx.tx.conversations.save(conv)
                     return [*self._notes(ctx), await self.prompt(ctx, conv, flow)]
             part += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -12,6 +13,8 @@ from flows.domain import Track
 if TYPE_CHECKING:
     from flows.context import Context
     from flows.domain import Item
+    from flows.engine import Engine
+    from flows.events import Reply
 
 
 class Kind(StrEnum):
@@ -74,6 +77,45 @@ ItemFeedback = Callable[["Item", "Context"], str]
 Picture = Callable[[list["Item"], "Context"], Awaitable[tuple[str, bytes] | None]]
 Action = Callable[[dict[str, Any], "Context"], Awaitable[list[Any]]]
 SummaryContext = Callable[[list["Item"], "Context"], dict[str, Any]]
+# A command's handler gets the text after the command (for example a quick one-line entry).
+CommandHandler = Callable[["Context", str, "Engine"], Awaitable[list["Reply"]]]
+# A tool's button handler gets (action, payload) of a button value `t:<tool>:<action>:<payload>`;
+# it must check again that the person may touch what the payload names.
+ButtonHandler = Callable[["Context", str, str, "Engine"], Awaitable[list["Reply"]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A dated moment that a tool declares for one of its items; reminders are built from it."""
+
+    ref: str  # stable within the item, e.g. "deadline" or "milestone:2"
+    due: date
+    label: str  # plain text naming what is due, as the team wrote it
+    owner: str = ""  # the responsible person's name as entered; matched to a member elsewhere
+    done: bool = False
+    result: bool = False  # the reminder may offer "log the result now"
+
+
+DeadlineSource = Callable[["Item"], list[Deadline]]
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCommand:
+    """A command a tool adds besides opening its flow (e.g. /resultaat), with its menu entry."""
+
+    id: str
+    commands: tuple[str, ...]
+    handler: CommandHandler
+    description: str  # message key of the one-line menu description
+    english_command: str | None = None
+    menu: bool = True
+    needs_project: bool = True
+
+    def menu_command(self, lang: str) -> str:
+        """The command the menu shows in a language (any of `commands` works in both)."""
+        if lang == "en" and self.english_command:
+            return self.english_command
+        return self.commands[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +137,9 @@ class Flow:
     menu: bool = True  # offered in /help and the command menu
     description: str = ""  # message key of a one-line description
     english_command: str | None = None  # shown in the English menu; None: the first command
+    # A named quick entry (Registry.quick) run when the flow's command comes with text, e.g.
+    # `/test name | hypothesis | ...`; without text the command opens the flow as usual.
+    quick: str | None = None
 
     def menu_command(self, lang: str) -> str:
         """The command the menu shows in a language (any of `commands` works in both)."""
@@ -135,10 +180,21 @@ class Registry:
     pictures: dict[str, Picture] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
     contexts: dict[str, SummaryContext] = field(default_factory=dict)  # by flow id
+    quick: dict[str, CommandHandler] = field(default_factory=dict)
+    commands: dict[str, ToolCommand] = field(default_factory=dict)  # by ToolCommand.id
+    buttons: dict[str, ButtonHandler] = field(default_factory=dict)  # by the `t:<name>:` prefix
+    deadlines: dict[str, DeadlineSource] = field(default_factory=dict)  # by item tool
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""
         for flow in self.flows.values():
             if command in flow.commands:
                 return flow
+        return None
+
+    def tool_command(self, command: str) -> ToolCommand | None:
+        """The tool command with this name, if any."""
+        for candidate in self.commands.values():
+            if command in candidate.commands:
+                return candidate
         return None

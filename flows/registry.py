@@ -27,7 +27,45 @@ def load_registry(translator: Translator, templates: Path = TEMPLATES) -> Regist
             register(registry)
     for flow in registry.flows.values():
         validate_flow(flow, registry, translator, templates)
+    validate_tool_commands(registry, translator)
     return registry
+
+
+def _command_name_problems(command: str) -> list[str]:
+    """Telegram accepts 1-32 lower-case letters, digits and underscores."""
+    if not (command.isascii() and command.replace("_", "").isalnum() and len(command) <= 32):
+        return [f"/{command} is not a valid Telegram command"]
+    if command != command.lower():
+        return [f"/{command} must be lower case for Telegram"]
+    return []
+
+
+def validate_tool_commands(registry: Registry, translator: Translator) -> None:
+    """Raise FlowError when a tool command clashes with another command or lacks a text."""
+    from flows.commands import GENERAL  # imported here: commands imports the engine's types
+
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for tool_command in registry.commands.values():
+        if not tool_command.commands:
+            problems.append(f"tool command {tool_command.id} has no command")
+        if (
+            tool_command.english_command is not None
+            and tool_command.english_command not in tool_command.commands
+        ):
+            problems.append(f"tool command {tool_command.id}: english command not among its own")
+        for command in tool_command.commands:
+            problems.extend(_command_name_problems(command))
+            if command in GENERAL or registry.by_command(command) is not None:
+                problems.append(f"/{command} of {tool_command.id} is taken")
+            elif command in seen:
+                problems.append(f"/{command} of {tool_command.id} is taken by {seen[command]}")
+            seen[command] = tool_command.id
+        missing = translator.missing({tool_command.description})
+        if missing:
+            problems.append(f"tool command {tool_command.id}: missing translations {missing}")
+    if problems:
+        raise FlowError("; ".join(problems))
 
 
 def _message_keys(flow: Flow) -> set[str]:
@@ -62,6 +100,7 @@ def validate_flow(flow: Flow, registry: Registry, translator: Translator, templa
     if flow.store == "draft" and not flow.on_complete:
         problems.append("a draft flow needs on_complete")
     for name, table in (
+        (flow.quick, registry.quick),
         (flow.on_complete, registry.actions),
         (flow.picture, registry.pictures),
         (flow.item_feedback, registry.feedback),
@@ -94,10 +133,7 @@ def _command_problems(flow: Flow, registry: Registry) -> list[str]:
             problems.append(f"command /{command} is a general command")
         elif owners:
             problems.append(f"command /{command} is taken by flow {owners[0]}")
-        if not (command.isascii() and command.replace("_", "").isalnum() and len(command) <= 32):
-            problems.append(f"/{command} is not a valid Telegram command")
-        elif command != command.lower():
-            problems.append(f"/{command} must be lower case for Telegram")
+        problems.extend(_command_name_problems(command))
     return problems
 
 

@@ -1,0 +1,166 @@
+"""The extension points a tool uses without touching the engine: quick entries, tool commands,
+tool buttons and prefilled walks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.commands import menu_commands
+from flows.context import Context
+from flows.engine import Engine
+from flows.events import ChatKind, Choice, Reply
+from flows.i18n import LOCALES, Translator
+from flows.model import Flow, Kind, Step, ToolCommand
+from flows.registry import FlowError, load_registry, validate_flow, validate_tool_commands
+from storage.db import Store
+from tests.chat import Clock, Person, create_team
+
+EXTRA = {
+    "nl": """
+note-title = notitie
+note-subject = Waarover gaat de notitie?
+note-body = Wat wil je noteren?
+note-count = Tel de notities
+""",
+    "en": """
+note-title = note
+note-subject = What is the note about?
+note-body = What do you want to note?
+note-count = Count the notes
+""",
+}
+
+NOTE = Flow(
+    id="note",
+    title="note-title",
+    commands=("notitie", "note"),
+    tool="note",
+    store="draft",
+    on_complete="save_note",
+    quick="quick_note",
+    steps=(
+        Step(id="subject", kind=Kind.TEXT, text="note-subject"),
+        Step(id="body", kind=Kind.TEXT, text="note-body"),
+    ),
+)
+
+
+async def save_note(draft: dict[str, Any], ctx: Context) -> list[Reply]:
+    """Store the note as an item and say so, with a button to count the notes."""
+    assert ctx.project is not None
+    await ctx.tx.items.add(ctx.project.id, "note", dict(draft), ctx.person.id)
+    return [
+        Reply(
+            f"saved {draft['subject']}: {draft['body']}",
+            choices=[[Choice("count", "t:note:count:")]],
+        )
+    ]
+
+
+async def quick_note(ctx: Context, args: str, engine: Engine) -> list[Reply]:
+    """`/notitie subject | body`: whatever is missing is asked for."""
+    subject, _, body = (part.strip() for part in args.partition("|"))
+    draft = {key: value for key, value in (("subject", subject), ("body", body)) if value}
+    return await engine.open_flow(ctx, NOTE, draft=draft)
+
+
+async def count_notes(ctx: Context, args: str, engine: Engine) -> list[Reply]:
+    """`/teller`: how many notes the project has."""
+    assert ctx.project is not None
+    return [Reply(f"notes: {await ctx.tx.items.count(ctx.project.id, 'note')} {args}".strip())]
+
+
+async def note_button(ctx: Context, action: str, payload: str, engine: Engine) -> list[Reply]:
+    """The note tool's buttons."""
+    if action == "count":
+        return await count_notes(ctx, payload, engine)
+    return [Reply("unknown")]
+
+
+COUNT = ToolCommand(
+    id="count", commands=("teller", "count"), handler=count_notes, description="note-count"
+)
+
+
+@pytest.fixture
+def note_engine(store: Store, clock: Clock, tmp_path: Path) -> Engine:
+    """The real flows plus the note tool, registered the way a tool module does."""
+    for lang, extra in EXTRA.items():
+        shutil.copyfile(LOCALES / f"{lang}.ftl", tmp_path / f"{lang}.ftl")
+        with (tmp_path / f"{lang}.ftl").open("a", encoding="utf-8") as handle:
+            handle.write(extra)
+    translator = Translator(tmp_path)
+    registry = load_registry(translator)
+    registry.flows[NOTE.id] = NOTE
+    registry.actions["save_note"] = save_note
+    registry.quick["quick_note"] = quick_note
+    registry.commands[COUNT.id] = COUNT
+    registry.buttons["note"] = note_button
+    validate_flow(NOTE, registry, translator, Path("templates"))
+    validate_tool_commands(registry, translator)
+    return Engine(store, translator=translator, registry=registry, clock=clock.now)
+
+
+async def test_a_complete_quick_entry_is_stored_without_questions(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/notitie Repaircafé | elke eerste zaterdag")
+    assert "saved Repaircafé: elke eerste zaterdag" in an.text
+    await an.say("/teller")
+    assert an.text == "notes: 1"
+
+
+async def test_a_quick_entry_asks_only_what_is_missing(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/notitie Repaircafé")
+    assert "Wat wil je noteren?" in an.text
+    assert "Waarover" not in an.text
+    await an.say("in de bib")
+    assert "saved Repaircafé: in de bib" in an.text
+
+
+async def test_without_text_the_command_opens_the_whole_flow(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/note")
+    assert "Waarover gaat de notitie?" in an.text
+
+
+async def test_tool_commands_and_buttons_reach_the_tool(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/notitie a | b")
+    await an.press("count")
+    assert an.text == "notes: 1"
+    await an.event(button="t:nothing:count:")
+    assert "verlopen" in an.text
+
+
+async def test_tool_commands_need_a_project_and_are_ours_in_groups(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await an.say("/teller")
+    assert "notes" not in an.text
+    assert an.buttons(), "the no-project reply offers to make a team"
+    await create_team(an)
+    await an.say("/teller", chat_kind=ChatKind.GROUP, chat_id="group:1")
+    assert an.replies, "a tool command in a group is ours: the bot points to the private chat"
+
+
+def test_tool_commands_appear_in_both_menus(note_engine: Engine) -> None:
+    translator, registry = note_engine.translator, note_engine.registry
+    assert ("teller", "Tel de notities") in menu_commands(translator, registry, "nl")
+    assert ("teller", "Count the notes") in menu_commands(translator, registry, "en")
+
+
+def test_a_tool_command_that_clashes_is_refused(note_engine: Engine) -> None:
+    registry = note_engine.registry
+    registry.commands["clash"] = ToolCommand(
+        id="clash", commands=("help",), handler=count_notes, description="note-count"
+    )
+    with pytest.raises(FlowError, match="taken"):
+        validate_tool_commands(registry, note_engine.translator)

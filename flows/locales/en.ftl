@@ -278,3 +278,43 @@ lg-picture-empty = (not filled in yet)
 lg-button-edit = ✏️ Change a part
 lg-pick-part = Which part of the legacy canvas do you want to change?
 lg-no-canvas = There's no legacy canvas yet. Start one with /legacy.
+
+## communication
+
+cp-title = communication plan
+cp-description = Communication plan: who, what, when?
+cp-groups = Which <b>target groups</b> do you want to reach with your offer? Send them in one message, <b>one per line</b>, and tap <b>Done</b> when the list is complete.
+    .label = Target group
+    .hint = A communication plan describes what, how and when you will communicate to specific target groups to reach a goal. Think of who uses your offer, who still has to discover it and who has to support you.
+    .example = Residents near the Deelfabriek
+cp-priority = How much <b>priority</b> does this target group get?
+    .label = Priority
+cp-message = Which <b>message</b> do you want to give this target group?
+    .label = Message
+    .example = Why buy it when you can borrow it here? Drop by and try it yourself.
+cp-objectives = What do you want to <b>achieve</b> with this target group?
+    .label = Objectives
+    .hint = Be as concrete as you can: what should this group know, think or do after your communication?
+    .example = 50 new members by the summer, and those who are members keep coming back.
+cp-channels = Which <b>channels</b> do you have to reach this target group?
+    .label = Channels
+    .example = The city magazine, the city's website and social media, community work, posters in the library.
+cp-products = Which <b>communication products</b> do you want to make?
+    .label = Communication products
+    .example = A flyer, a short video, an article in the city magazine.
+cp-when = <b>When</b> do you carry out this communication action?
+    .label = When
+    .hint = Give a date; I keep it as a deadline so the person responsible can be reminded in time.
+    .example = 15/3, end of June or next Friday
+cp-who = <b>Who</b> is responsible for this communication action?
+    .label = Responsible
+    .example = Sara from the communication department
+cp-summary-title = <b>Communication plan — { $project }</b>
+cp-summary-count = { $count ->
+    [one] 1 target group
+   *[other] { $count } target groups
+}, highest priority first.
+cp-summary-priority = { $priority } priority
+cp-summary-open = <i>still to fill in</i>
+cp-summary-line = <b>{ $label }:</b> { $value }
+cp-summary-tip = Tip: a good plan says what, how and when for each target group. That's how you keep attracting new users.

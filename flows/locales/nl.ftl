@@ -281,3 +281,43 @@ lg-picture-empty = (nog niet ingevuld)
 lg-button-edit = ✏️ Een deel aanpassen
 lg-pick-part = Welk deel van het legacy canvas wil je aanpassen?
 lg-no-canvas = Er is nog geen legacy canvas. Start er een met /legacy.
+
+## communication
+
+cp-title = communicatieplan
+cp-description = Communicatieplan: wie, wat, wanneer?
+cp-groups = Welke <b>doelgroepen</b> willen jullie bereiken met jullie aanbod? Stuur ze in één bericht, <b>één per regel</b>, en tik <b>Klaar</b> als de lijst compleet is.
+    .label = Doelgroep
+    .hint = Een communicatieplan beschrijft wat, hoe en wanneer jullie communiceren naar specifieke doelgroepen om een doel te bereiken. Denk aan wie jullie aanbod gebruikt, wie het nog moet leren kennen en wie jullie moet steunen.
+    .example = Buurtbewoners van de Deelfabriek
+cp-priority = Hoeveel <b>prioriteit</b> krijgt deze doelgroep?
+    .label = Prioriteit
+cp-message = Welke <b>boodschap</b> willen jullie deze doelgroep geven?
+    .label = Boodschap
+    .example = Waarom kopen als je het hier kan lenen? Kom langs en probeer het zelf.
+cp-objectives = Wat willen jullie bij deze doelgroep <b>bereiken</b>?
+    .label = Doelstellingen
+    .hint = Maak het zo concreet mogelijk: wat moet deze doelgroep weten, vinden of doen na jullie communicatie?
+    .example = 50 nieuwe leden tegen de zomer, en wie al lid is, komt blijvend terug.
+cp-channels = Welke <b>kanalen</b> hebben jullie om deze doelgroep te bereiken?
+    .label = Kanalen
+    .example = Stadsmagazine, website en sociale media van de stad, buurtwerking, affiches in de bib.
+cp-products = Welke <b>communicatieproducten</b> willen jullie maken?
+    .label = Communicatieproducten
+    .example = Een flyer, een kort filmpje, een artikel in het stadsmagazine.
+cp-when = <b>Wanneer</b> voeren jullie deze communicatieactie uit?
+    .label = Wanneer
+    .hint = Geef een datum; ik bewaar die als deadline zodat de verantwoordelijke er op tijd aan herinnerd kan worden.
+    .example = 15/3, eind juni of volgende vrijdag
+cp-who = <b>Wie</b> is verantwoordelijk voor deze communicatieactie?
+    .label = Verantwoordelijke
+    .example = Sara van de communicatiedienst
+cp-summary-title = <b>Communicatieplan — { $project }</b>
+cp-summary-count = { $count ->
+    [one] 1 doelgroep
+   *[other] { $count } doelgroepen
+}, de hoogste prioriteit eerst.
+cp-summary-priority = prioriteit { $priority }
+cp-summary-open = <i>nog in te vullen</i>
+cp-summary-line = <b>{ $label }:</b> { $value }
+cp-summary-tip = Tip: een goed plan zegt per doelgroep wat, hoe en wanneer. Blijf zo nieuwe gebruikers aantrekken.

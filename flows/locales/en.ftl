@@ -318,3 +318,38 @@ cp-summary-priority = { $priority } priority
 cp-summary-open = <i>still to fill in</i>
 cp-summary-line = <b>{ $label }:</b> { $value }
 cp-summary-tip = Tip: a good plan says what, how and when for each target group. That's how you keep attracting new users.
+
+## improvements
+
+imp-title = improvement log
+imp-description = Improvement log: keep improving the operation
+imp-projects = Your offer is up and running now: it's no longer a pilot. Which <b>improvement projects</b> will you set up to make the daily operation better? Send them in one message, <b>one per line</b>, and tap <b>Done</b>.
+    .label = Improvement project
+    .hint = Think of four themes. Innovation: how do we keep adapting our offer as circumstances change? People and skills: how do we depend less on one or two people, how do we attract staff or volunteers and which skills do they need? Processes and systems: can we standardise or automate, is extra digital or physical infrastructure needed? Communication: how do we keep attracting new users?
+    .example = Online booking system for the sharing points
+imp-theme = Which <b>theme</b> does this improvement project belong to?
+    .label = Theme
+imp-theme-innovation = Innovation
+imp-theme-people = People and skills
+imp-theme-processes = Processes and systems
+imp-theme-communication = Communication
+imp-theme-innovation-question = how do we keep adapting our offer to changing circumstances?
+imp-theme-people-question = how do we depend less on one or two people, and which staff, volunteers and skills do we need?
+imp-theme-processes-question = what can we standardise or automate, and which infrastructure is needed?
+imp-theme-communication-question = how do we keep attracting new users?
+imp-when = <b>By when</b> should this improvement project be done?
+    .label = Timing
+    .hint = Give a date; I keep it as a deadline so the person responsible can be reminded in time.
+    .example = end of September
+imp-who = <b>Who</b> is responsible for this improvement project?
+    .label = Responsible
+    .example = Koen, coordinator of the Deelfabriek
+imp-summary-title = <b>Improvement log — { $project }</b>
+imp-summary-count = { $count ->
+    [one] 1 improvement project
+   *[other] { $count } improvement projects
+}, by theme.
+imp-summary-line = { $name } — by { $when }, { $who }
+imp-summary-open = No theme yet
+imp-summary-by = added by { $name }
+imp-summary-tip = Tip from the guide: follow up the improvement projects in a structured way, with their timing and who is responsible.

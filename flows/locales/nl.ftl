@@ -321,3 +321,38 @@ cp-summary-priority = prioriteit { $priority }
 cp-summary-open = <i>nog in te vullen</i>
 cp-summary-line = <b>{ $label }:</b> { $value }
 cp-summary-tip = Tip: een goed plan zegt per doelgroep wat, hoe en wanneer. Blijf zo nieuwe gebruikers aantrekken.
+
+## improvements
+
+imp-title = verbeterlijst
+imp-description = Verbeterlijst: de werking blijvend verbeteren
+imp-projects = Jullie aanbod draait nu vast: dit is geen piloot meer. Welke <b>verbeterprojecten</b> zetten jullie op om de dagelijkse werking beter te maken? Stuur ze in één bericht, <b>één per regel</b>, en tik <b>Klaar</b>.
+    .label = Verbeterproject
+    .hint = Denk aan vier thema's. Innovatie: hoe passen we ons aanbod aan als de omstandigheden veranderen? Mensen en vaardigheden: hoe worden we minder afhankelijk van één of twee mensen, hoe trekken we medewerkers of vrijwilligers aan en welke vaardigheden hebben ze nodig? Processen en systemen: kunnen we standaardiseren of automatiseren, is er extra digitale of fysieke infrastructuur nodig? Communicatie: hoe blijven we nieuwe gebruikers aantrekken?
+    .example = Online reservatiesysteem voor de deelpunten
+imp-theme = Onder welk <b>thema</b> valt dit verbeterproject?
+    .label = Thema
+imp-theme-innovation = Innovatie
+imp-theme-people = Mensen en vaardigheden
+imp-theme-processes = Processen en systemen
+imp-theme-communication = Communicatie
+imp-theme-innovation-question = hoe blijven we ons aanbod aanpassen aan veranderende omstandigheden?
+imp-theme-people-question = hoe worden we minder afhankelijk van één of twee mensen, en welke medewerkers, vrijwilligers en vaardigheden hebben we nodig?
+imp-theme-processes-question = wat kunnen we standaardiseren of automatiseren, en welke infrastructuur is nodig?
+imp-theme-communication-question = hoe blijven we nieuwe gebruikers aantrekken?
+imp-when = <b>Tegen wanneer</b> moet dit verbeterproject klaar zijn?
+    .label = Timing
+    .hint = Geef een datum; ik bewaar die als deadline zodat de verantwoordelijke er op tijd aan herinnerd kan worden.
+    .example = eind september
+imp-who = <b>Wie</b> is verantwoordelijk voor dit verbeterproject?
+    .label = Verantwoordelijke
+    .example = Koen, coördinator van de Deelfabriek
+imp-summary-title = <b>Verbeterlijst — { $project }</b>
+imp-summary-count = { $count ->
+    [one] 1 verbeterproject
+   *[other] { $count } verbeterprojecten
+}, per thema.
+imp-summary-line = { $name } — tegen { $when }, { $who }
+imp-summary-open = Nog zonder thema
+imp-summary-by = toegevoegd door { $name }
+imp-summary-tip = Tip uit de gids: volg de verbeterprojecten gestructureerd op, met hun timing en wie verantwoordelijk is.

@@ -146,3 +146,23 @@ async def test_an_outsider_can_neither_read_nor_change_the_canvas(
     await eve.event(button="t:legacy:parts:")
     assert "Circulaire productie" not in eve.text
     assert "Scaling" not in eve.text
+
+
+async def test_a_new_walk_keeps_what_is_skipped_and_a_part_edit_can_clear(engine: Engine) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await fill_canvas(an)
+    await an.say("/legacy")
+    await an.say("Hergebruik is de norm")
+    await an.say("Geen budget")
+    for _ in range(4):
+        await an.say("overslaan")
+    _, data = await canvas_data(engine, an)
+    assert data["statement"] == "Hergebruik is de norm"
+    assert data["deep"] == "Opleiding hergebruik bouwmaterialen"  # skipped, so kept
+    await an.press("Een deel aanpassen")
+    await an.press("Scaling deep")
+    await an.say("overslaan")
+    _, data = await canvas_data(engine, an)
+    assert data["deep"] is None  # skipping the one part asked clears it
+    assert data["out"] == "Draaiboek delen met andere regio's"

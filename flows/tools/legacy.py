@@ -87,7 +87,12 @@ async def save(draft: dict[str, Any], ctx: Context) -> list[Reply]:
     # Two members finishing their first canvas at the same moment must not make two.
     await ctx.tx.projects.lock(ctx.project.id, ctx.person.id)
     item = await canvas(ctx) or await ctx.tx.items.add(ctx.project.id, TOOL, {}, ctx.person.id)
+    whole = "_only" not in draft
     for part in PARTS:
+        if whole and draft.get(part) is None and item.data.get(part):
+            # Skipping a strategy on a new walk through a saved canvas keeps its actions;
+            # clearing one is done by changing just that part and skipping it there.
+            continue
         if part in draft and draft[part] != item.data.get(part):
             item, _ = await ctx.tx.items.set_field(item.id, part, draft[part], ctx.person.id)
     replies = [Reply(ctx.t("lg-saved")), *await canvas_replies(ctx, item)]

@@ -513,8 +513,12 @@ async def edit_start(ctx: Context, flow: Flow | None, engine: Engine) -> list[Re
         latest = await ctx.tx.conversations.latest(ctx.person.id, ctx.project.id)
         candidates = [f for f in ctx.registry.flows.values() if f.tool and _edit_steps(f, engine)]
         flow = next((f for f in candidates if latest and f.id == latest.flow_id), None)
-        if flow is None and candidates:
-            flow = candidates[0]
+        if flow is None:
+            # Otherwise the first tool that has something to edit, not merely the first tool.
+            for candidate in candidates:
+                if await ctx.tx.items.count(ctx.project.id, candidate.tool):
+                    flow = candidate
+                    break
     if flow is None or not _edit_steps(flow, engine):
         return [Reply(ctx.t("edit-nothing"))]
     if not await ctx.tx.items.count(ctx.project.id, flow.tool):

@@ -7,7 +7,7 @@ from datetime import date
 from flows.engine import Engine
 from flows.model import Deadline
 from storage.db import Store
-from tests.chat import Person, create_team, ids
+from tests.chat import Person, create_team, ids, invite_code
 
 
 async def stored(store: Store, person: Person) -> list[Deadline]:
@@ -106,3 +106,15 @@ async def test_an_outsider_cannot_read_the_log(engine: Engine, store: Store) -> 
         await tx.people.set_active_project(eve_id, project_id)
     await eve.say("/overzicht")
     assert "Geheim project" not in eve.text
+
+
+async def test_edit_without_a_tool_opens_the_one_with_entries(engine: Engine) -> None:
+    an, bram = Person(engine, "An"), Person(engine, "Bram")
+    await create_team(an)
+    await bram.say(f"/start {await invite_code(an)}")
+    await an.say("/verbeteren")
+    await an.say("Chatbot voor vragen")
+    await an.press("Klaar")
+    # Bram never opened a tool; the communication plan sorts first but is empty.
+    await bram.say("/wijzig")
+    assert "1. Chatbot voor vragen" in bram.text

@@ -43,6 +43,7 @@ async def test_a_plan_per_target_group_with_dates_declared_as_deadlines(
     assert "Lokale handelaars (2 van 2)" in an.text
     await plan_group(an, "hoog", "eind juni", "Jan")
     summary = an.text
+    assert "De communicatieplanning is bijgewerkt" in summary
     assert "Communicatieplan — Strategie 2030" in summary
     assert "2 doelgroepen, de hoogste prioriteit eerst." in summary
     # Highest priority first, whatever order the groups were typed in.

@@ -356,7 +356,7 @@ imp-summary-tip = Tip from the guide: follow up the improvement projects in a st
 
 ## roles
 
-rl-title = roles of the local government
+rl-title = division of roles
 rl-description = Roles: which role does the local government take?
 rl-role = Which <b>role</b> does your local government take in this pilot project? Pick one; you can add other roles afterwards. Tap <b>Tip</b> for what each role means.
     .label = Role

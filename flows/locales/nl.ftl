@@ -284,7 +284,7 @@ lg-no-canvas = Er is nog geen legacy canvas. Start er een met /legacy.
 
 ## communication
 
-cp-title = communicatieplan
+cp-title = communicatieplanning
 cp-description = Communicatieplan: wie, wat, wanneer?
 cp-groups = Welke <b>doelgroepen</b> willen jullie bereiken met jullie aanbod? Stuur ze in één bericht, <b>één per regel</b>, en tik <b>Klaar</b> als de lijst compleet is.
     .label = Doelgroep
@@ -359,7 +359,7 @@ imp-summary-tip = Tip uit de gids: volg de verbeterprojecten gestructureerd op, 
 
 ## roles
 
-rl-title = rollen van het lokaal bestuur
+rl-title = rolverdeling
 rl-description = Rollen: welke rol neemt het lokaal bestuur op?
 rl-role = Welke <b>rol</b> neemt jullie lokaal bestuur op in dit pilootproject? Kies er één; je kan daarna nog andere rollen toevoegen. Tik op <b>Tip</b> voor wat elke rol inhoudt.
     .label = Rol

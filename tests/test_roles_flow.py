@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flows.engine import Engine
 from storage.db import Store
-from tests.chat import Person, create_team, ids, invite_code
+from tests.chat import Clock, Person, create_team, ids, invite_code
 
 
 async def take(person: Person, role: str, meaning: str) -> None:
@@ -118,3 +118,19 @@ async def test_english_and_an_outsider_cannot_touch_the_roles(engine: Engine, st
     await eve.event(button="t:roles:history:")
     assert "subsidies" not in eve.text
     assert (await roles(store, an))["fundraiser"].get("active", True) is True
+
+
+async def test_the_summary_says_who_chose_and_who_changed_a_role(
+    engine: Engine, clock: Clock
+) -> None:
+    an, bram = Person(engine, "An"), Person(engine, "Bram")
+    await create_team(an)
+    await bram.say(f"/start {await invite_code(an)}")
+    await take(an, "Inspirator", "We tonen voorbeelden uit Gent.")
+    assert "gekozen door An op zondag 22 november 2026" in an.text
+    assert "aangepast" not in an.text
+    clock.advance(days=2)
+    await take(bram, "Inspirator", "We organiseren een bezoek aan De Kringwinkel.")
+    assert (
+        "gekozen door An op zondag 22 november 2026 · aangepast door Bram op dinsdag" in bram.text
+    )

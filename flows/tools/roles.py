@@ -75,7 +75,10 @@ def summary_context(items: list[Item], ctx: Context) -> dict[str, Any]:
                 role_name(ctx, item),
                 item,
                 format_date(item.created_at.date(), ctx.lang),
-                format_date(item.updated_at.date(), ctx.lang),
+                # Only worth a mention when the role changed after it was first recorded.
+                format_date(item.updated_at.date(), ctx.lang)
+                if item.updated_at > item.created_at
+                else "",
             )
             for item in ranked
         ]

@@ -166,3 +166,21 @@ async def test_a_new_walk_keeps_what_is_skipped_and_a_part_edit_can_clear(engine
     _, data = await canvas_data(engine, an)
     assert data["deep"] is None  # skipping the one part asked clears it
     assert data["out"] == "Draaiboek delen met andere regio's"
+
+
+async def test_a_double_tap_on_the_last_skip_saves_one_canvas(engine: Engine) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say("/legacy")
+    for answer in ("Hergebruik is de norm", "Geen budget", "Scholen", "Les", "Draaiboek"):
+        await an.say(answer)
+    skip = an.button("Overslaan").value
+    await an.event(button=skip)
+    assert "legacy canvas is bewaard" in an.text
+    await an.event(button=skip)
+    assert "verlopen" in an.text and "bewaard" not in an.text
+    item_id, _ = await canvas_data(engine, an)  # exactly one canvas
+    person_id, _ = await ids(engine.store, an)
+    async with engine.store.transaction() as tx:
+        history = await tx.items.history(item_id, person_id)
+    assert sorted(c.field for c in history) == ["constraints", "deep", "out", "statement", "up"]

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # How many cards a column shows; beyond that a "+N more" line replaces the last one.
 COLUMN_CAPACITY = 8
-_WIDTH_IN, _HEIGHT_IN = 10.0, 8.0
+_WIDTH_IN = 10.0
+_TITLE_H = 0.75
 _MARGIN = 0.25
 _HEADER_H = 0.55
 _CARD_H = 0.72
@@ -61,7 +62,11 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch
 
-    figure = Figure(figsize=(_WIDTH_IN, _HEIGHT_IN), dpi=DPI, facecolor="white")
+    # As tall as the fullest column needs (at least three cards high), so a young board
+    # is not mostly empty space on a phone screen.
+    rows = max([3, *(min(len(cards), COLUMN_CAPACITY) for _, cards in columns)])
+    height = _TITLE_H + _HEADER_H + rows * _CARD_H + 0.15 + _MARGIN
+    figure = Figure(figsize=(_WIDTH_IN, height), dpi=DPI, facecolor="white")
     renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
     inches = figure.dpi_scale_trans
 
@@ -72,12 +77,12 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
 
     width = _WIDTH_IN - 2 * _MARGIN
     title = _wrap(renderer, drawable(text.title), width, 15.0, 1, bold=True)
-    put(_WIDTH_IN / 2, _HEIGHT_IN - 0.35, "\n".join(title), _font(15.0, bold=True), ha="center",
+    put(_WIDTH_IN / 2, height - 0.35, "\n".join(title), _font(15.0, bold=True), ha="center",
         va="center", color=_TEXT)  # fmt: skip
 
     count = max(len(columns), 1)
     column_w = (width - (count - 1) * _CARD_GAP) / count
-    top = _HEIGHT_IN - 0.75
+    top = height - _TITLE_H
     bottom = _MARGIN
     for index, (label, cards) in enumerate(columns):
         left = _MARGIN + index * (column_w + _CARD_GAP)

@@ -313,3 +313,27 @@ async def test_a_result_is_judged_by_the_criteria_fixed_before_the_test(engine: 
     await an.say(f"/resultaat {NAME} 4 van de 10")
     assert f"Vooraf vastgelegd: {CRITERIA}" in an.text
     assert "Mijn voorstel: Niet gevalideerd" in an.text
+
+
+async def test_a_quick_card_can_be_completed_with_the_details_it_left_out(
+    engine: Engine, store: Store
+) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await quick_card(an)
+    await an.press("Details aanvullen")
+    assert "Hoelang loopt de test?" in an.text  # only the empty details are asked
+    await an.say("3 weken")
+    await an.press("laag")  # cost
+    await an.press("Overslaan")  # reliability stays open
+    await an.say("2 weken")
+    assert "ontbrekende details staan nu op de kaart" in an.text
+    assert "duur: 3 weken" in an.text
+    (card,) = await stored_cards(store, an)
+    assert (card["duration"], card["cost"], card["reliability"], card["time_needed"]) == (
+        "3 weken",
+        "low",
+        None,
+        "2 weken",
+    )
+    assert card["criteria"] == CRITERIA and card["status"] == "backlog"

@@ -391,3 +391,6 @@ tc-card-will = Therefore we will <i>{ $text }</i>
 tc-board-heading = <b>Progress board — { $project }</b>
 tc-board-column-empty = empty
 tc-board-tip = Tip from the guide: test cheaply with a minimal version, and fix your criteria before the test runs.
+tc-completed = The missing details are now on the card.
+tc-button-complete = ➕ Add details
+tc-board-hypothesis = ↳ we believe that <i>{ $text }</i>

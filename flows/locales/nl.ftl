@@ -394,3 +394,6 @@ tc-card-will = Daarom zullen we <i>{ $text }</i>
 tc-board-heading = <b>Voortgangsbord — { $project }</b>
 tc-board-column-empty = leeg
 tc-board-tip = Tip uit de gids: test goedkoop met een minimale versie, en leg je criteria vast vóór de test loopt.
+tc-completed = De ontbrekende details staan nu op de kaart.
+tc-button-complete = ➕ Details aanvullen
+tc-board-hypothesis = ↳ we geloven dat <i>{ $text }</i>

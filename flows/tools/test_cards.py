@@ -92,6 +92,8 @@ FIELDS = (
     "time_needed",
     "criteria",
 )
+# Details the quick form leaves out; a card's "complete" button asks them afterwards.
+OPTIONAL = ("duration", "cost", "reliability", "time_needed")
 # The quick form, in the order a person says it: `/test name | hypothesis | test | … `.
 QUICK_ORDER = ("name", "hypothesis", "test", "metric", "criteria", "owner", "deadline")
 SHORT, LONG = 100, 500
@@ -374,7 +376,10 @@ def card_buttons(item: Item, ctx: Context) -> list[list[Choice]]:
             ]
         )
     if status != Status.DONE:
-        rows.append([Choice(ctx.plain("tc-button-criteria"), f"t:{TOOL}:criteria:{item.id}")])
+        row = [Choice(ctx.plain("tc-button-criteria"), f"t:{TOOL}:criteria:{item.id}")]
+        if any(item.data.get(field) in (None, "") for field in OPTIONAL):
+            row.append(Choice(ctx.plain("tc-button-complete"), f"t:{TOOL}:complete:{item.id}"))
+        rows.append(row)
     rows.append([Choice(ctx.plain("tc-button-board"), f"t:{TOOL}:board:")])
     return rows
 
@@ -390,17 +395,30 @@ def card_reply(item: Item, ctx: Context, lead: str = "") -> Reply:
 
 
 async def save_card(draft: dict[str, Any], ctx: Context) -> list[Reply]:
-    """Store a finished test card in Backlog and show it."""
+    """Store a finished test card in Backlog and show it (or complete an existing card)."""
     assert ctx.project is not None
     data: dict[str, Any] = {}
     for field in FIELDS:
         value = draft.get(field)
         data[field] = clean(field, value) if isinstance(value, str) else value
+    if draft.get("_item") is not None:
+        return await _complete_card(ctx, draft["_item"], data)
     data["status"] = Status.BACKLOG.value
     item = await ctx.tx.items.add(ctx.project.id, TOOL, data, ctx.person.id)
     replies = [card_reply(item, ctx, str(ctx.t("tc-saved", name=data["name"])))]
     replies.extend(await commands.announce(ctx, CARD_FLOW))
     return replies
+
+
+async def _complete_card(ctx: Context, item_id: Any, data: dict[str, Any]) -> list[Reply]:
+    """Fill in the details a quick entry left open; only empty fields are written."""
+    item = await card_by_id(ctx, item_id)
+    if item is None:
+        return [commands.expired(ctx)]
+    for field in OPTIONAL:
+        if item.data.get(field) in (None, "") and data.get(field) not in (None, ""):
+            item, _ = await ctx.tx.items.set_field(item.id, field, data[field], ctx.person.id)
+    return [card_reply(item, ctx, str(ctx.t("tc-completed")))]
 
 
 def _quick_part(field: str, text: str, ctx: Context, notes: list[str]) -> tuple[str, str] | None:
@@ -653,7 +671,11 @@ async def quick_result(ctx: Context, args: str, engine: Engine) -> list[Reply]:
         result = rest.strip()
     else:
         text = args.strip()
-        by_length = sorted(items, key=lambda i: len(str(i.data.get("name", ""))), reverse=True)
+        # Longest name first; among equal names the newest card (a stable reverse sort).
+        newest_first = list(reversed(items))
+        by_length = sorted(
+            newest_first, key=lambda i: len(str(i.data.get("name", ""))), reverse=True
+        )
         for candidate in by_length:
             wanted = str(candidate.data.get("name", ""))
             head, tail = text[: len(wanted)], text[len(wanted) :]
@@ -858,6 +880,11 @@ async def button(ctx: Context, action: str, payload: str, engine: Engine) -> lis
         return await engine.open_flow(ctx, LEARNING_FLOW, draft=_prefilled(item, believed=believed))
     if action == "close":
         return await close(ctx, item)
+    if action == "complete":
+        known = {f: item.data[f] for f in FIELDS if item.data.get(f) not in (None, "")}
+        if all(field in known for field in OPTIONAL) or status_of(item) == Status.DONE:
+            return [commands.expired(ctx)]
+        return await engine.open_flow(ctx, CARD_FLOW, draft={**known, "_item": item.id})
     if action == "criteria":
         if status_of(item) == Status.DONE:
             return [card_reply(item, ctx, str(ctx.t("tc-closed")))]

@@ -321,7 +321,10 @@ async def test_a_quick_card_can_be_completed_with_the_details_it_left_out(
     an = Person(engine, "An")
     await create_team(an)
     await quick_card(an)
-    await an.press("Details aanvullen")
+    details = an.button("Details aanvullen").value
+    await an.say("/test")
+    await an.say("Voorverkoop herstelbon")  # a new card, half-typed
+    await an.event(button=details)
     assert "Hoelang loopt de test?" in an.text  # only the empty details are asked
     await an.say("3 weken")
     await an.press("laag")  # cost
@@ -337,3 +340,7 @@ async def test_a_quick_card_can_be_completed_with_the_details_it_left_out(
         "2 weken",
     )
     assert card["criteria"] == CRITERIA and card["status"] == "backlog"
+    await an.say("/test")
+    assert "Je was bij stap 2 van 13" in an.text, "the half-typed card is still there"
+    await an.press("Verder")
+    assert "Wie is verantwoordelijk" in an.text

@@ -394,3 +394,4 @@ tc-board-tip = Tip from the guide: test cheaply with a minimal version, and fix 
 tc-completed = The missing details are now on the card.
 tc-button-complete = ➕ Add details
 tc-board-hypothesis = ↳ we believe that <i>{ $text }</i>
+tc-details-title = details of a test

@@ -397,3 +397,4 @@ tc-board-tip = Tip uit de gids: test goedkoop met een minimale versie, en leg je
 tc-completed = De ontbrekende details staan nu op de kaart.
 tc-button-complete = ➕ Details aanvullen
 tc-board-hypothesis = ↳ we geloven dat <i>{ $text }</i>
+tc-details-title = details van een test

@@ -231,6 +231,19 @@ CRITERIA_FLOW = Flow(
     ),
 )
 
+# Completing a quick card's details is its own walk, so that opening it never drops a new
+# card someone left half-typed in the card flow.
+DETAILS_FLOW = Flow(
+    id="testcard_details",
+    title="tc-details-title",
+    commands=("testdetails",),
+    store="draft",
+    on_complete="testcard_details",
+    tracks=(Track.PILOT,),
+    menu=False,
+    steps=(TEST_STEP, *(step for step in CARD_FLOW.all_steps() if step.id in OPTIONAL)),
+)
+
 # ---------------------------------------------------------------------------------------------
 # reading and checking answers
 
@@ -401,8 +414,6 @@ async def save_card(draft: dict[str, Any], ctx: Context) -> list[Reply]:
     for field in FIELDS:
         value = draft.get(field)
         data[field] = clean(field, value) if isinstance(value, str) else value
-    if draft.get("_item") is not None:
-        return await _complete_card(ctx, draft["_item"], data)
     data["status"] = Status.BACKLOG.value
     item = await ctx.tx.items.add(ctx.project.id, TOOL, data, ctx.person.id)
     replies = [card_reply(item, ctx, str(ctx.t("tc-saved", name=data["name"])))]
@@ -410,14 +421,16 @@ async def save_card(draft: dict[str, Any], ctx: Context) -> list[Reply]:
     return replies
 
 
-async def _complete_card(ctx: Context, item_id: Any, data: dict[str, Any]) -> list[Reply]:
+async def save_details(draft: dict[str, Any], ctx: Context) -> list[Reply]:
     """Fill in the details a quick entry left open; only empty fields are written."""
-    item = await card_by_id(ctx, item_id)
+    item = await card_for(ctx, draft)
     if item is None:
-        return [commands.expired(ctx)]
+        return [_not_found(ctx, str(draft.get("test", "")))]
     for field in OPTIONAL:
-        if item.data.get(field) in (None, "") and data.get(field) not in (None, ""):
-            item, _ = await ctx.tx.items.set_field(item.id, field, data[field], ctx.person.id)
+        value = draft.get(field)
+        if item.data.get(field) in (None, "") and value not in (None, ""):
+            value = clean(field, value) if isinstance(value, str) else value
+            item, _ = await ctx.tx.items.set_field(item.id, field, value, ctx.person.id)
     return [card_reply(item, ctx, str(ctx.t("tc-completed")))]
 
 
@@ -881,10 +894,10 @@ async def button(ctx: Context, action: str, payload: str, engine: Engine) -> lis
     if action == "close":
         return await close(ctx, item)
     if action == "complete":
-        known = {f: item.data[f] for f in FIELDS if item.data.get(f) not in (None, "")}
-        if all(field in known for field in OPTIONAL) or status_of(item) == Status.DONE:
+        known = {f: item.data[f] for f in OPTIONAL if item.data.get(f) not in (None, "")}
+        if len(known) == len(OPTIONAL) or status_of(item) == Status.DONE:
             return [commands.expired(ctx)]
-        return await engine.open_flow(ctx, CARD_FLOW, draft={**known, "_item": item.id})
+        return await engine.open_flow(ctx, DETAILS_FLOW, draft=_prefilled(item, **known))
     if action == "criteria":
         if status_of(item) == Status.DONE:
             return [card_reply(item, ctx, str(ctx.t("tc-closed")))]
@@ -913,7 +926,7 @@ MAP = ToolCommand(
 
 def register(registry: Registry) -> None:
     """Add the test card flows, the board and map commands, buttons and deadlines."""
-    for flow in (CARD_FLOW, RESULT_FLOW, LEARNING_FLOW, CRITERIA_FLOW):
+    for flow in (CARD_FLOW, RESULT_FLOW, LEARNING_FLOW, CRITERIA_FLOW, DETAILS_FLOW):
         registry.flows[flow.id] = flow
     registry.checks["testcard_concrete"] = check_concrete
     registry.conditions["testcard_full"] = full_walk
@@ -921,6 +934,7 @@ def register(registry: Registry) -> None:
     registry.actions["testcard_result"] = log_result
     registry.actions["testcard_learning"] = save_learning
     registry.actions["testcard_criteria"] = change_criteria
+    registry.actions["testcard_details"] = save_details
     registry.quick["testcard_quick"] = quick_card
     registry.quick["testcard_quick_result"] = quick_result
     registry.contexts[CARD_FLOW.id] = board_context

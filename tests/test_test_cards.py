@@ -344,3 +344,41 @@ async def test_a_quick_card_can_be_completed_with_the_details_it_left_out(
     assert "Je was bij stap 2 van 13" in an.text, "the half-typed card is still there"
     await an.press("Verder")
     assert "Wie is verantwoordelijk" in an.text
+
+
+async def test_a_redelivered_last_answer_stores_one_card(engine: Engine, store: Store) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say(QUICK)
+    await an.press("hoog")
+    kind = an.button("Interviews").value
+    await an.event(button=kind, key="update-77")
+    assert "staat in de backlog" in an.text
+    await an.event(button=kind, key="update-77")  # Telegram delivers the tap again
+    await an.event(button=kind)  # and a second tap on the old button
+    assert len(await stored_cards(store, an)) == 1
+
+
+async def test_a_learning_card_by_command_and_a_result_in_english(
+    engine: Engine, store: Store
+) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await quick_card(an)
+    await an.say("/taal")
+    await an.press("English")
+    await an.say(f"/result {NAME} | seven out of ten said yes")
+    assert "My proposal: Validated" in an.text
+    await an.press("Not validated")
+    assert "back to the value proposition canvas" in an.text
+    await an.say("/leerkaart")
+    assert "Which test" in an.text
+    await an.say(NAME.upper())
+    assert "We believed that" in an.text, "without the button, the belief is asked too"
+    for answer in ("subsidies matter", "7 of 10 knew nothing", "they need a guide", "build one"):
+        await an.say(answer)
+    assert "Learning card saved" in an.text
+    await an.press("Close the test")
+    (card,) = await stored_cards(store, an)
+    assert card["status"] == "done" and card["verdict"] == "not_validated"
+    assert card["learning"]["believed"] == "subsidies matter"

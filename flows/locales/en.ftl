@@ -395,3 +395,4 @@ tc-completed = The missing details are now on the card.
 tc-button-complete = ➕ Add details
 tc-board-hypothesis = ↳ we believe that <i>{ $text }</i>
 tc-details-title = details of a test
+tc-board-caption = The progress board: Backlog → Build → Measure → Learn.

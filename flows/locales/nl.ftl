@@ -398,3 +398,4 @@ tc-completed = De ontbrekende details staan nu op de kaart.
 tc-button-complete = ➕ Details aanvullen
 tc-board-hypothesis = ↳ we geloven dat <i>{ $text }</i>
 tc-details-title = details van een test
+tc-board-caption = Het voortgangsbord: Backlog → Bouwen → Meten → Leren.

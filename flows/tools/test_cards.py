@@ -642,6 +642,9 @@ async def show_board(ctx: Context, args: str, engine: Engine) -> list[Reply]:
             )
         ]
     replies = await engine.summary(ctx, CARD_FLOW)
+    for reply in replies:
+        if reply.image is not None:
+            reply.html = str(ctx.t("tc-board-caption"))
     replies[0].choices = [
         *_card_choices(items),
         [Choice(ctx.plain("tc-button-map"), f"t:{TOOL}:map:")],

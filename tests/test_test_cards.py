@@ -382,3 +382,18 @@ async def test_a_learning_card_by_command_and_a_result_in_english(
     (card,) = await stored_cards(store, an)
     assert card["status"] == "done" and card["verdict"] == "not_validated"
     assert card["learning"]["believed"] == "subsidies matter"
+
+
+async def test_only_the_sentence_opening_is_not_an_answer(engine: Engine, store: Store) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say(f"/test {NAME} | We geloven dat … | {TEST} | {METRIC} | {CRITERIA} | Marie | 15/6")
+    assert "We geloven dat …" in an.text and "stap 5 van 13" in an.text  # asked, not stored
+    await an.say("We geloven dat…")
+    assert "eigen woorden" in an.text
+    await an.say(HYPOTHESIS)
+    await an.press("hoog")
+    await an.press("Interviews")
+    assert "testkaart van An" in an.text
+    (card,) = await stored_cards(store, an)
+    assert card["hypothesis"] == HYPOTHESIS

@@ -396,3 +396,5 @@ tc-button-complete = ➕ Add details
 tc-board-hypothesis = ↳ we believe that <i>{ $text }</i>
 tc-details-title = details of a test
 tc-board-caption = The progress board: Backlog → Build → Measure → Learn.
+tc-stem-only = Finish the sentence in your own words: what comes after the opening words?
+tc-card-by = test card by { $name }

@@ -399,3 +399,5 @@ tc-button-complete = ➕ Details aanvullen
 tc-board-hypothesis = ↳ we geloven dat <i>{ $text }</i>
 tc-details-title = details van een test
 tc-board-caption = Het voortgangsbord: Backlog → Bouwen → Meten → Leren.
+tc-stem-only = Maak de zin af met je eigen woorden: wat volgt er na de openingswoorden?
+tc-card-by = testkaart van { $name }

@@ -5,6 +5,9 @@ progress board and is closed ("done") only with a learning card. Its criteria ar
 the test runs: once it is in Measure, a change is kept visibly on the card, with the old text,
 who changed it and when. Results are compared with the criteria numerically where possible;
 the bot proposes a verdict and the team confirms it.
+
+Buttons are `t:testcard:<action>:<card id>`; a reminder (issue #7) can offer "log the result
+now" with `t:testcard:result:<card id>`, which opens the result walk for that card.
 """
 
 from __future__ import annotations
@@ -136,9 +139,15 @@ CARD_FLOW = Flow(
             when="testcard_full",
             max_length=SHORT,
         ),
-        Step(id="hypothesis", kind=Kind.TEXT, text="tc-hypothesis", max_length=LONG),
+        Step(
+            id="hypothesis",
+            kind=Kind.TEXT,
+            text="tc-hypothesis",
+            check="testcard_filled",
+            max_length=LONG,
+        ),
         Step(id="criticality", kind=Kind.CHOICE, text="tc-criticality", options=LEVELS),
-        Step(id="test", kind=Kind.TEXT, text="tc-test", max_length=LONG),
+        Step(id="test", kind=Kind.TEXT, text="tc-test", check="testcard_filled", max_length=LONG),
         Step(id="kind", kind=Kind.CHOICE, text="tc-kind", options=KINDS),
         Step(
             id="cost",
@@ -156,7 +165,9 @@ CARD_FLOW = Flow(
             optional=True,
             when="testcard_full",
         ),
-        Step(id="metric", kind=Kind.TEXT, text="tc-metric", max_length=LONG),
+        Step(
+            id="metric", kind=Kind.TEXT, text="tc-metric", check="testcard_filled", max_length=LONG
+        ),
         Step(
             id="time_needed",
             kind=Kind.TEXT,
@@ -263,6 +274,12 @@ def check_concrete(value: Any, ctx: Context) -> str | None:
     return None if is_concrete(str(value)) else "tc-criteria-vague"
 
 
+def check_filled(value: Any, ctx: Context) -> str | None:
+    """An answer that is only the guide's sentence opening ("We geloven dat …") says nothing."""
+    text = str(value)
+    return "tc-stem-only" if any(not clean(field, text) for field in STEMS) else None
+
+
 def full_walk(draft: dict[str, Any]) -> bool:
     """The optional details (duration, cost, reliability, time) are asked in the full flow only."""
     return not draft.get("_quick")
@@ -363,6 +380,7 @@ def card_view(item: Item, ctx: Context) -> dict[str, Any]:
         "verdict": ctx.plain(f"tc-verdict-{verdict}") if verdict else "",
         "learning": data.get("learning") or {},
         "created_by": item.created_by_name,
+        "verdict_by": data.get("verdict_by") or "",
     }
 
 
@@ -408,7 +426,7 @@ def card_reply(item: Item, ctx: Context, lead: str = "") -> Reply:
 
 
 async def save_card(draft: dict[str, Any], ctx: Context) -> list[Reply]:
-    """Store a finished test card in Backlog and show it (or complete an existing card)."""
+    """Store a finished test card in Backlog and show it."""
     assert ctx.project is not None
     data: dict[str, Any] = {}
     for field in FIELDS:
@@ -450,6 +468,8 @@ def _quick_part(field: str, text: str, ctx: Context, notes: list[str]) -> tuple[
         label = ctx.plain(f"tc-part-{field}")
         notes.append(str(ctx.t("tc-quick-too-long", part=label, max=limit)))
         return None
+    if not clean(field, text):
+        return None  # only the sentence opening: asked like an empty part
     if field == "criteria" and not is_concrete(text):
         notes.append(str(ctx.t("tc-criteria-vague")))
         return None
@@ -932,6 +952,7 @@ def register(registry: Registry) -> None:
     for flow in (CARD_FLOW, RESULT_FLOW, LEARNING_FLOW, CRITERIA_FLOW, DETAILS_FLOW):
         registry.flows[flow.id] = flow
     registry.checks["testcard_concrete"] = check_concrete
+    registry.checks["testcard_filled"] = check_filled
     registry.conditions["testcard_full"] = full_walk
     registry.actions["testcard_save"] = save_card
     registry.actions["testcard_result"] = log_result

@@ -397,3 +397,16 @@ async def test_only_the_sentence_opening_is_not_an_answer(engine: Engine, store:
     assert "testkaart van An" in an.text
     (card,) = await stored_cards(store, an)
     assert card["hypothesis"] == HYPOTHESIS
+
+
+async def test_a_reminder_button_asks_only_for_the_result(engine: Engine, store: Store) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await quick_card(an)
+    (card,) = await stored_cards(store, an)
+    await an.event(button=f"t:testcard:result:{card['id']}")  # what a reminder offers
+    assert "Wat was het resultaat?" in an.text and "Over welke test" not in an.text
+    await an.say("zes van de tien")
+    assert "Mijn voorstel: Gevalideerd" in an.text and "60% tegenover ≥ 60%" in an.text
+    await an.say("/resultaat")
+    assert "Over welke test" in an.text

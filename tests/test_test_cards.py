@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flows.engine import Engine
-from flows.tools.test_cards import FIELDS
+from flows.testcard import FIELDS
 from storage.db import Store
 from tests.chat import Person, create_team, ids, invite_code
 

@@ -90,6 +90,8 @@ class GridText:
     cells: dict[tuple[str, str], str]
     empty: str
     more: str = field(default="meer")
+    # Labels under the columns when they differ from the rows' (e.g. evidence vs importance).
+    columns: tuple[str, str, str] | None = None
 
 
 def shorten(name: str, limit: int = LABEL_LENGTH) -> str:
@@ -302,6 +304,7 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
         va="center",
         color=_TEXT_COLOUR,
     )
+    column_levels = text.columns or text.levels
     for index, level in enumerate(drawable(level) for level in text.levels):
         row = _wrap(renderer, level, cell_h - 0.1, level_pt, 1)
         put(
@@ -314,7 +317,7 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
             rotation=90,
             color=_HEADER_COLOUR,
         )
-        column = _wrap(renderer, level, cell_w - 0.1, level_pt, 1)
+        column = _wrap(renderer, drawable(column_levels[index]), cell_w - 0.1, level_pt, 1)
         put(
             _GRID_LEFT + (index + 0.5) * cell_w,
             0.68,

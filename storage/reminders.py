@@ -132,6 +132,14 @@ class ReminderRepo:
             )
         )
 
+    async def reassign(self, reminder_id: int, person_id: int) -> None:
+        """Give a reminder to another recipient (its owner changed or left)."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id)
+            .values(person_id=person_id, updated_at=self.clock())
+        )
+
     async def set_status(
         self, ids: Iterable[int], status: ReminderStatus, *, only_open: bool = True
     ) -> int:
@@ -233,6 +241,29 @@ class ReminderRepo:
             update(ReminderRow)
             .where(ReminderRow.id == reminder_id, ReminderRow.claimed_by == worker[:64])
             .values(due_at=due_at, claimed_by=None, claimed_until=None, updated_at=self.clock())
+        )
+
+    async def open_item_ids(
+        self, *, person_id: int | None = None, project_ids: Iterable[int] | None = None
+    ) -> builtins.list[int]:
+        """Items with open reminders for a person or in some projects (to replan them)."""
+        statement = select(ReminderRow.item_id).where(OPEN, ReminderRow.item_id.is_not(None))
+        if person_id is not None:
+            statement = statement.where(ReminderRow.person_id == person_id)
+        if project_ids is not None:
+            statement = statement.where(ReminderRow.project_id.in_(builtins.list(project_ids)))
+        return sorted({int(i) for i in await self.session.scalars(statement.distinct()) if i})
+
+    async def drop_open_digests(self, project_ids: Iterable[int]) -> None:
+        """Forget planned digests (the team changed its digest day); they are planned anew."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(
+                OPEN,
+                ReminderRow.kind == ReminderKind.DIGEST.value,
+                ReminderRow.project_id.in_(builtins.list(project_ids)),
+            )
+            .values(status=ReminderStatus.SKIPPED.value, updated_at=self.clock())
         )
 
     async def open_digest(self, project_id: int) -> Reminder | None:

@@ -494,7 +494,7 @@ class ItemRepo:
         self.projects = projects
         # Items added, changed or deleted in this transaction: their declared deadlines are
         # synced to reminders before it commits.
-        self.touched: set[int] = set()
+        self.touched: dict[int, str] = {}  # item id -> tool
 
     def _item(self, row: ItemRow, names: dict[int, str]) -> Item:
         return Item(
@@ -590,7 +590,7 @@ class ItemRepo:
         )
         self.session.add(row)
         await self.session.flush()
-        self.touched.add(row.id)
+        self.touched[row.id] = row.tool
         return (await self._rows_to_items([row]))[0]
 
     async def singleton(self, project_id: int, tool: str, key: str, actor_id: int) -> Item:
@@ -647,7 +647,7 @@ class ItemRepo:
             )
         )
         await self.session.flush()
-        self.touched.add(row.id)
+        self.touched[row.id] = row.tool
         item = (await self._rows_to_items([row]))[0]
         return item, previous
 
@@ -694,7 +694,7 @@ class ItemRepo:
         row.deleted_by = actor_id
         row.version += 1
         await self.session.flush()
-        self.touched.add(row.id)
+        self.touched[row.id] = row.tool
         return (await self._rows_to_items([row]))[0]
 
     async def count(self, project_id: int, tool: str) -> int:

@@ -237,3 +237,65 @@ strategy-keep_informed = Keep informed
 strategy-keep_informed-advice = give them balanced, objective information.
 strategy-no_focus = No focus
 strategy-no_focus-advice = lowest priority: stay in touch, but spend little time on them.
+
+## reminders
+rem-command = Reminders: quiet hours, working days, time zone
+rem-before = ⏰ Coming up: <b>{ $label }</b> ({ $tool }, { $project }) is due on { $date }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+ } to go.
+rem-due = 📌 Today: <b>{ $label }</b> ({ $tool }, { $project }) is due today, { $date }. Done? Tap below.
+rem-result = 📌 Today: <b>{ $label }</b> ({ $tool }, { $project }). Time to log the result: tap the first button.
+rem-escalation = ⚠️ <b>{ $label }</b> ({ $tool }, { $project }) by { $owner } is { $overdue ->
+    [one] 1 day
+   *[other] { $overdue } days
+ } overdue (deadline { $date }). Could you check in with them?
+rem-button-done = ✅ Done
+rem-button-skip = Skip
+rem-button-day = 💤 Tomorrow again
+rem-button-week = 💤 In a week
+rem-button-result = ✍️ Log the result now
+rem-done = ✅ Ticked off. Well done!
+rem-skipped = OK, I'll drop this reminder.
+rem-snoozed = 💤 I'll remind you again on { $date } at { $time }.
+rem-already = This reminder has already been dealt with.
+rem-quiet-none = none
+rem-settings-mine = <b>Your reminders</b>
+    Quiet hours: { $quiet }
+    Working days: { $days }
+    Reminder time: { $time }
+    Time zone: { $zone }
+rem-settings-team = <b>Team { $team }</b>
+    Early reminder: { $before } working days before the deadline
+    To the coordinator after: { $escalation } days overdue
+    Weekly digest on: { $digest }
+rem-settings-how = To change them, type for example:
+    /reminders quiet 21:00-08:00
+    /reminders days mon-thu
+    /reminders time 9:30
+    /reminders timezone Europe/Brussels
+    Coordinators: /reminders before 3, /reminders escalation 5, /reminders digest monday (or off)
+rem-settings-unknown = I didn't quite get that. These are your settings now:
+rem-settings-saved = Saved.
+rem-bad-quiet = Give the quiet hours as start and end, for example: /reminders quiet 21:00-08:00 (or: quiet off).
+rem-bad-days = Give your working days like this: /reminders days mon-fri or days mon,tue,thu.
+rem-bad-time = Give a time like 9:00 or 14:30.
+rem-bad-zone = I don't know that time zone. Try for example Europe/Brussels.
+rem-bad-before = Give a number of working days from 0 to 30, for example: /reminders before 2.
+rem-bad-escalation = Give a number of days from 0 to 30 (0 = never), for example: /reminders escalation 3.
+rem-bad-digest = Give a day (monday … sunday) or off, for example: /reminders digest monday.
+rem-day-1 = Monday
+rem-day-2 = Tuesday
+rem-day-3 = Wednesday
+rem-day-4 = Thursday
+rem-day-5 = Friday
+rem-day-6 = Saturday
+rem-day-7 = Sunday
+digest-title = 🗓️ <b>Weekly digest { $project }</b>
+digest-quiet = No deadlines this week. Time to plan a next step?
+digest-overdue = Overdue ({ $count })
+digest-due = Due this week ({ $count })
+digest-done = Done ({ $count })
+digest-news = New measurements
+digest-more = … and { $count } more (see details)
+digest-button-details = Details

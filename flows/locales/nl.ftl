@@ -240,3 +240,65 @@ strategy-keep_informed = Houd geïnformeerd
 strategy-keep_informed-advice = geef hen evenwichtige, objectieve informatie.
 strategy-no_focus = Geen focus
 strategy-no_focus-advice = laagste prioriteit: blijf in contact, maar besteed er weinig tijd aan.
+
+## reminders
+rem-command = Herinneringen: stille uren, werkdagen, tijdzone
+rem-before = ⏰ Binnenkort: <b>{ $label }</b> ({ $tool }, { $project }) staat op { $date }, nog { $days ->
+    [one] 1 dag
+   *[other] { $days } dagen
+ }.
+rem-due = 📌 Vandaag: <b>{ $label }</b> ({ $tool }, { $project }) staat op vandaag, { $date }. Gelukt? Duid het hieronder aan.
+rem-result = 📌 Vandaag: <b>{ $label }</b> ({ $tool }, { $project }). Tijd om het resultaat te noteren: tik op de eerste knop.
+rem-escalation = ⚠️ <b>{ $label }</b> ({ $tool }, { $project }) van { $owner } is { $overdue ->
+    [one] 1 dag
+   *[other] { $overdue } dagen
+ } over tijd (deadline { $date }). Neem je even contact op?
+rem-button-done = ✅ Gedaan
+rem-button-skip = Overslaan
+rem-button-day = 💤 Morgen opnieuw
+rem-button-week = 💤 Over een week
+rem-button-result = ✍️ Resultaat nu invullen
+rem-done = ✅ Afgevinkt. Goed bezig!
+rem-skipped = Oké, deze herinnering laat ik vallen.
+rem-snoozed = 💤 Ik herinner je opnieuw op { $date } om { $time }.
+rem-already = Deze herinnering is al afgehandeld.
+rem-quiet-none = geen
+rem-settings-mine = <b>Jouw herinneringen</b>
+    Stille uren: { $quiet }
+    Werkdagen: { $days }
+    Uur van herinneringen: { $time }
+    Tijdzone: { $zone }
+rem-settings-team = <b>Team { $team }</b>
+    Herinnering vooraf: { $before } werkdagen voor de deadline
+    Naar de coördinator na: { $escalation } dagen over tijd
+    Weekoverzicht op: { $digest }
+rem-settings-how = Aanpassen? Typ bijvoorbeeld:
+    /herinneringen stil 21:00-08:00
+    /herinneringen werkdagen ma-do
+    /herinneringen uur 9:30
+    /herinneringen tijdzone Europe/Brussels
+    Coördinatoren: /herinneringen vooraf 3, /herinneringen escalatie 5, /herinneringen overzicht maandag (of uit)
+rem-settings-unknown = Dat begrijp ik niet helemaal. Zo zien je instellingen er nu uit:
+rem-settings-saved = Opgeslagen.
+rem-bad-quiet = Geef de stille uren als begin en einde, bijvoorbeeld: /herinneringen stil 21:00-08:00 (of: stil uit).
+rem-bad-days = Geef je werkdagen zo: /herinneringen werkdagen ma-vr of werkdagen ma,di,do.
+rem-bad-time = Geef een uur zoals 9:00 of 14:30.
+rem-bad-zone = Die tijdzone ken ik niet. Probeer bijvoorbeeld Europe/Brussels.
+rem-bad-before = Geef een aantal werkdagen van 0 tot 30, bijvoorbeeld: /herinneringen vooraf 2.
+rem-bad-escalation = Geef een aantal dagen van 0 tot 30 (0 = nooit), bijvoorbeeld: /herinneringen escalatie 3.
+rem-bad-digest = Geef een dag (maandag … zondag) of uit, bijvoorbeeld: /herinneringen overzicht maandag.
+rem-day-1 = maandag
+rem-day-2 = dinsdag
+rem-day-3 = woensdag
+rem-day-4 = donderdag
+rem-day-5 = vrijdag
+rem-day-6 = zaterdag
+rem-day-7 = zondag
+digest-title = 🗓️ <b>Weekoverzicht { $project }</b>
+digest-quiet = Geen deadlines deze week. Tijd om een volgende stap te plannen?
+digest-overdue = Over tijd ({ $count })
+digest-due = Deze week te doen ({ $count })
+digest-done = Gedaan ({ $count })
+digest-news = Nieuwe metingen
+digest-more = … en nog { $count } (zie details)
+digest-button-details = Details

@@ -18,7 +18,7 @@ from flows.domain import Item, Reminder, ReminderKind, ReminderStatus
 from flows.engine import Engine
 from flows.events import Reply
 from flows.i18n import LOCALES, Translator
-from flows.model import Deadline, ToolCommand
+from flows.model import Deadline, Registry, ToolCommand
 from flows.registry import load_registry, validate_tool_commands
 from flows.reminders import Prepared, ReminderDesk
 from storage.db import Store
@@ -83,13 +83,18 @@ def probe_engine(store: Store, clock: Clock, tmp_path: Path) -> Engine:
             handle.write(extra)
     translator = Translator(tmp_path)
     registry = load_registry(translator)
+    register_probe(registry)
+    validate_tool_commands(registry, translator)
+    return Engine(store, translator=translator, registry=registry, clock=clock.now)
+
+
+def register_probe(registry: Registry) -> None:
+    """Register the probe tool the way a tool module's `register` does."""
     registry.commands["task"] = ToolCommand("task", ("taak",), add_task, "task-command")
     registry.commands["move"] = ToolCommand("move", ("taakdatum",), move_task, "task-move")
     registry.commands["drop"] = ToolCommand("drop", ("taakweg",), drop_task, "task-drop")
     registry.deadlines["task"] = task_deadlines
     registry.buttons["task"] = task_button
-    validate_tool_commands(registry, translator)
-    return Engine(store, translator=translator, registry=registry, clock=clock.now)
 
 
 @dataclass

@@ -34,7 +34,7 @@ from flows.i18n import Translator, fold
 from flows.model import Deadline, Registry
 from flows.schedule import deliverable_at, last_working_day, later, remind_moment, zone_of
 from flows.schedule import working_days_before as days_before
-from storage.repositories import Tx
+from storage.repositories import AccessDenied, NotFound, Tx
 
 if TYPE_CHECKING:
     from flows.context import Context
@@ -444,8 +444,12 @@ async def _digest_details(ctx: Context, payload: str, engine: Engine) -> list[Re
 
     if not payload.isdigit():
         return [expired(ctx)]
-    project = await ctx.tx.projects.get(int(payload), ctx.person.id)  # members only
-    team = await ctx.tx.teams.get(project.team_id, ctx.person.id)
+    try:
+        project = await ctx.tx.projects.get(int(payload), ctx.person.id)  # members only
+        team = await ctx.tx.teams.get(project.team_id, ctx.person.id)
+    except (AccessDenied, NotFound):
+        # Said on the button only: the group need not read that someone was refused.
+        return [Reply(ctx.t("error-not-allowed"), notice=True)]
     return [await digest_reply(ctx.tx, engine, project, team, ctx.lang, full=True)]
 
 

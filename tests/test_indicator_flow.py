@@ -180,3 +180,33 @@ async def test_the_digest_lists_new_values(
     assert digest.recipient.display_name == "An" and digest.chat_id is None
     assert "Weekoverzicht Strategie 2030" in digest.reply.html
     assert "Aantal vragen aan het circulaire loket: 30 aantal (An)" in digest.reply.html
+
+
+async def test_the_report_follows_the_guides_template(engine: Engine, clock: Clock) -> None:
+    from tests.reminder_probe import register_probe
+
+    register_probe(engine.registry)
+    an, bram = await team(engine)
+    await add_example_indicator(an)
+    await an.say("/meting")
+    await an.press("Aantal vragen")
+    await an.say("55")
+    await an.press("Overslaan")
+    await bram.say("/taak Repaircafé opstarten | 2026-11-20 | Bram")  # already overdue
+    await an.say("/taak Subsidiedossier | 2026-12-15 | An")
+    await an.say("/rapport")
+    report = an.text
+    for heading in (
+        "1. Strategie en governance",
+        "2. Belangrijkste acties",
+        "3. Publieke doelstellingen",
+        "4. Het monitoringsysteem",
+    ):
+        assert heading in report
+    assert "coördinatie door An" in report
+    assert "2 acties met een datum: 0 gedaan, 1 over tijd" in report
+    assert "⚠️ Repaircafé opstarten" in report and "Bram Peeters" in report
+    assert "doel 100 aantal tegen" in report and "laatst 55 (50%)" in report
+    assert "Cijfers bijhouden en analyseren, door Bram, Per kwartaal" in report
+    await bram.say("/report")
+    assert "Knelpunten: 1 actie is over tijd" in bram.text

@@ -113,3 +113,30 @@ async def test_a_blocked_member_is_undeliverable_and_the_others_still_hear(
     found = await statuses(store)
     assert sorted(v for k, v in found.items() if k.endswith(":due")) == ["sent", "undeliverable"]
     assert await send_due(harness) == 0, "not retried"
+
+
+async def test_the_weekly_digest_goes_to_the_group_and_members_open_its_details(
+    harness: Harness, clock: Clock
+) -> None:
+    an, bram, cas = (
+        harness.phone(1001, "An"),
+        harness.phone(1002, "Bram"),
+        harness.phone(1003, "Cas"),
+    )
+    await new_team(an)
+    await an.say("/uitnodigen")
+    await bram.say(f"/start {invite_token(an.text)}")
+    group = harness.fake.group(-1001234, "Team Gent").add(an.user, bram.user, cas.user)
+    await an.say("/koppel", group=group)
+    await bram.say("/taak Folder drukken | 2026-11-20 | Bram")  # overdue by Monday
+    await send_due(harness)  # plans the digest for Monday 23 November
+    at(clock, 23, 9)
+    await send_due(harness)
+    digest = group.last_message
+    assert "Weekoverzicht Strategie 2030" in digest.text
+    assert "Over tijd (1)" in digest.text and "Folder drukken" in digest.text
+    await cas.press("Details", group=group)  # not in the team: nothing is shown
+    assert group.last_message is digest
+    await bram.press("Details", group=group)
+    assert group.last_message is not digest
+    assert "Folder drukken" in group.last_message.text

@@ -381,3 +381,25 @@ ind-summary-no-value = no measurement yet
 ind-summary-how = { $instrument }, by { $owner }, { $rhythm }
 ind-summary-next = next: { $date }
 ind-digest-line = { $name }: { $value } { $unit } ({ $by })
+
+## report
+report-command = Report after the guide's reporting template
+report-title = 📄 <b>Report { $project }</b> — { $date }
+report-governance = Strategy and governance
+report-team = Team { $team } ({ $track }): { $members } members, coordinated by { $coordinators }.
+report-rhythm = Regular follow-up: reminders { $before } working days before each deadline, the coordinator hears after { $escalation } days of delay.
+report-digest = A weekly digest every { $day }.
+report-group = The team's Telegram group gets the updates.
+report-actions = Main actions: progress, impact and obstacles
+report-actions-count = { $total } dated actions: { $done } done, { $overdue } overdue.
+report-obstacles = Obstacles: { $count ->
+    [one] 1 action is
+   *[other] { $count } actions are
+ } overdue. What is holding them back?
+report-no-actions = No dated actions yet.
+report-targets = Public targets
+report-target-line = target { $target } { $unit } by { $date }
+report-latest = latest { $value } ({ $progress }%)
+report-no-targets = No targets yet: add indicators with /indicators.
+report-monitoring = The monitoring system
+report-no-monitoring = No indicators yet. Choose a manageable set with /indicators.

@@ -384,3 +384,25 @@ ind-summary-no-value = nog geen meting
 ind-summary-how = { $instrument }, door { $owner }, { $rhythm }
 ind-summary-next = volgende: { $date }
 ind-digest-line = { $name }: { $value } { $unit } ({ $by })
+
+## report
+report-command = Rapport volgens het rapportagesjabloon van de gids
+report-title = 📄 <b>Rapport { $project }</b> — { $date }
+report-governance = Strategie en governance
+report-team = Team { $team } ({ $track }): { $members } leden, coördinatie door { $coordinators }.
+report-rhythm = Vaste opvolging: herinneringen { $before } werkdagen voor elke deadline, de coördinator hoort het na { $escalation } dagen vertraging.
+report-digest = Elke { $day } een weekoverzicht.
+report-group = De teamgroep in Telegram krijgt de updates.
+report-actions = Belangrijkste acties: voortgang, impact en knelpunten
+report-actions-count = { $total } acties met een datum: { $done } gedaan, { $overdue } over tijd.
+report-obstacles = Knelpunten: { $count ->
+    [one] 1 actie is
+   *[other] { $count } acties zijn
+ } over tijd. Wat houdt ze tegen?
+report-no-actions = Nog geen acties met een datum.
+report-targets = Publieke doelstellingen
+report-target-line = doel { $target } { $unit } tegen { $date }
+report-latest = laatst { $value } ({ $progress }%)
+report-no-targets = Nog geen doelstellingen: voeg indicatoren toe met /indicatoren.
+report-monitoring = Het monitoringsysteem
+report-no-monitoring = Nog geen indicatoren. Kies een beheersbare set met /indicatoren.

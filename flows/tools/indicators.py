@@ -224,7 +224,7 @@ def _dates(text: str, today: date) -> list[str]:
     return sorted({p.value.isoformat() for p in parsed if p is not None})
 
 
-def _number(value: Any, lang: str = "nl") -> str:
+def number_text(value: Any, lang: str = "nl") -> str:
     """A number as people write it: no ".0" for whole numbers, a decimal comma in Dutch."""
     number = float(value)
     text = str(int(number)) if number.is_integer() else f"{number:g}"
@@ -309,8 +309,8 @@ def _status(ctx: Context, item: Item) -> Markup:
         "ind-status",
         name=item.data.get("name", ""),
         unit=item.data.get("unit", ""),
-        last=_number(latest["value"], ctx.lang) if latest else "—",
-        target=_number(item.data.get("target", 0), ctx.lang),
+        last=number_text(latest["value"], ctx.lang) if latest else "—",
+        target=number_text(item.data.get("target", 0), ctx.lang),
         date=format_date(_iso(item.data.get("target_date")) or ctx.today, ctx.lang),
     )
 
@@ -363,7 +363,7 @@ async def save_value(draft: dict[str, Any], ctx: Context) -> list[Reply]:
             ctx.t(
                 "ind-checkin-saved",
                 name=item.data.get("name", ""),
-                value=_number(value, ctx.lang),
+                value=number_text(value, ctx.lang),
                 unit=item.data.get("unit", ""),
             )
         )
@@ -374,7 +374,7 @@ async def save_value(draft: dict[str, Any], ctx: Context) -> list[Reply]:
                 ctx.t(
                     "ind-progress",
                     percent=percent,
-                    target=_number(item.data["target"], ctx.lang),
+                    target=number_text(item.data["target"], ctx.lang),
                     unit=item.data.get("unit", ""),
                     date=format_date(_iso(item.data.get("target_date")) or ctx.today, ctx.lang),
                 )
@@ -446,12 +446,12 @@ def summary_context(items: list[Item], ctx: Context) -> dict[str, Any]:
             {
                 "item": item,
                 "type": item.data.get("type", ""),
-                "latest": _number(latest["value"], ctx.lang) if latest else None,
+                "latest": number_text(latest["value"], ctx.lang) if latest else None,
                 "latest_date": format_date(_iso(latest["date"]) or ctx.today, ctx.lang)
                 if latest
                 else None,
                 "progress": progress(item, float(latest["value"])) if latest else None,
-                "target": _number(item.data.get("target", 0), ctx.lang),
+                "target": number_text(item.data.get("target", 0), ctx.lang),
                 "target_date": format_date(
                     _iso(item.data.get("target_date")) or ctx.today, ctx.lang
                 ),
@@ -476,7 +476,7 @@ def digest_lines(
                             lang,
                             "ind-digest-line",
                             name=item.data.get("name", ""),
-                            value=_number(value["value"], lang),
+                            value=number_text(value["value"], lang),
                             unit=item.data.get("unit", ""),
                             by=value.get("by", ""),
                         )

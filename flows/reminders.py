@@ -367,9 +367,7 @@ class ReminderDesk:
 async def plan_digests(tx: Tx, registry: Registry) -> None:
     """Give every project whose team wants a digest its next one (idempotent)."""
     now = tx.clock()
-    for project_id in await tx.projects.all_ids():
-        if await tx.reminders.open_digest(project_id) is not None:
-            continue
+    for project_id in await tx.reminders.projects_without_digest():
         found = await tx.projects.unchecked(project_id)
         assert found is not None
         _, team = found
@@ -382,10 +380,9 @@ async def plan_digests(tx: Tx, registry: Registry) -> None:
         while day.isoweekday() != rules.digest_weekday:
             day += timedelta(days=1)
         key = f"digest:{project_id}:{day.isoformat()}"
-        await tx.reminders.add(
+        await tx.reminders.add_once(
             key=key,
             project_id=project_id,
-            item_id=None,
             ref=f"digest:{day.isoformat()}",
             kind=ReminderKind.DIGEST,
             person_id=coordinator.person_id,

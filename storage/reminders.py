@@ -10,7 +10,9 @@ import builtins
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import exists, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.domain import (
@@ -21,7 +23,7 @@ from flows.domain import (
     TeamReminderSettings,
 )
 from storage.repositories import Clock, aware, utcnow
-from storage.tables import PersonSettingsRow, ReminderRow, TeamSettingsRow
+from storage.tables import PersonSettingsRow, ProjectRow, ReminderRow, TeamSettingsRow
 
 # Spelled exactly as the partial index ix_reminders_open_due, so PostgreSQL can use it.
 OPEN = text("reminders.status IN ('pending', 'snoozed')")
@@ -266,18 +268,53 @@ class ReminderRepo:
             .values(status=ReminderStatus.SKIPPED.value, updated_at=self.clock())
         )
 
-    async def open_digest(self, project_id: int) -> Reminder | None:
-        """The project's next scheduled digest, if any."""
-        row = await self.session.scalar(
-            select(ReminderRow)
-            .where(
-                ReminderRow.project_id == project_id,
-                ReminderRow.kind == ReminderKind.DIGEST.value,
-                OPEN,
-            )
-            .limit(1)
+    async def projects_without_digest(self) -> builtins.list[int]:
+        """Projects that have no digest planned (one query, however many projects)."""
+        planned = select(ReminderRow.id).where(
+            ReminderRow.project_id == ProjectRow.id,
+            ReminderRow.kind == ReminderKind.DIGEST.value,
+            OPEN,
         )
-        return _reminder(row) if row else None
+        rows = await self.session.scalars(
+            select(ProjectRow.id).where(~exists(planned)).order_by(ProjectRow.id)
+        )
+        return builtins.list(rows)
+
+    async def add_once(
+        self,
+        *,
+        key: str,
+        project_id: int,
+        person_id: int,
+        kind: ReminderKind,
+        ref: str,
+        deadline: date | None,
+        due_at: datetime,
+    ) -> bool:
+        """Schedule a message unless its key exists (two processes may plan it at once)."""
+        dialect = self.session.bind.dialect.name if self.session.bind else "sqlite"
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        now = self.clock()
+        statement = (
+            insert(ReminderRow)
+            .values(
+                key=key[:160],
+                project_id=project_id,
+                item_id=None,
+                ref=ref[:80],
+                kind=kind.value,
+                person_id=person_id,
+                deadline=deadline,
+                due_at=due_at,
+                status=ReminderStatus.PENDING.value,
+                attempts=0,
+                created_at=now,
+                updated_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(ReminderRow.id)
+        )
+        return (await self.session.scalar(statement)) is not None
 
     # ------------------------------------------------------------------------------------
     # settings

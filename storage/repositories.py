@@ -462,10 +462,6 @@ class ProjectRepo:
         assert team is not None
         return _project(row), _team(team)
 
-    async def all_ids(self) -> list[int]:
-        """Every project's id (the scheduler plans each project's digest)."""
-        return list(await self.session.scalars(select(ProjectRow.id).order_by(ProjectRow.id)))
-
     async def lock(self, project_id: int, actor_id: int) -> None:
         """Serialise changes to a project's lists (PostgreSQL row lock; SQLite is serial)."""
         await self.get(project_id, actor_id)

@@ -140,3 +140,25 @@ async def test_the_weekly_digest_goes_to_the_group_and_members_open_its_details(
     await bram.press("Details", group=group)
     assert group.last_message is not digest
     assert "Folder drukken" in group.last_message.text
+
+
+async def test_restarts_send_each_pending_reminder_once(
+    harness: Harness, clock: Clock, store: Store
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    for number in range(3):
+        await an.say(f"/taak Taak {number} | 2026-11-23 | An")
+    await harness.stop_bot()
+    at(clock, 23, 9)  # the reminders fell due while the bot was down
+    for _ in range(2):
+        bot = await harness.start_bot(clock=clock.now, reminder_interval_seconds=3600)
+        register_probe(bot.engine.registry)
+        await send_due(harness)
+        await harness.stop_bot()  # a deploy: stopped gracefully
+    bot = await harness.start_bot(clock=clock.now, reminder_interval_seconds=3600)
+    register_probe(bot.engine.registry)
+    texts = [m.text for m in an.user.messages]
+    for number in range(3):
+        assert sum(f"Taak {number}" in text and "Vandaag" in text for text in texts) == 1
+    assert sorted(set((await statuses(store)).values())) == ["pending", "sent"]

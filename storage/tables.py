@@ -174,6 +174,7 @@ class ReminderRow(Base):
         Index(
             "ix_reminders_open_due",
             "due_at",
+            "id",
             postgresql_where=text("status IN ('pending', 'snoozed')"),
             sqlite_where=text("status IN ('pending', 'snoozed')"),
         ),

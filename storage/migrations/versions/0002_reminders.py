@@ -43,7 +43,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('reminders', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reminders_item_id'), ['item_id'], unique=False)
-        batch_op.create_index('ix_reminders_open_due', ['due_at'], unique=False,
+        batch_op.create_index('ix_reminders_open_due', ['due_at', 'id'], unique=False,
                               postgresql_where=sa.text(OPEN), sqlite_where=sa.text(OPEN))
         batch_op.create_index('ix_reminders_project_status', ['project_id', 'status'],
                               unique=False)

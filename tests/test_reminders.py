@@ -393,3 +393,23 @@ async def test_two_processes_send_a_thousand_reminders_without_duplicates(
     finally:
         await other_store.close()
     assert len(seen) == 1000 and len(set(seen)) == 1000
+
+
+async def test_the_console_shows_due_reminders_with_their_buttons(
+    engine: Engine, clock: Clock
+) -> None:
+    import io
+
+    from bot.console import Console
+
+    out = io.StringIO()
+    console = Console(engine, user="An", lang="nl", out=out)
+    for line in ("/nieuwteam", "Gent", "Strategie", "1", "/taak Folder | 2026-11-24 | An"):
+        await console.send(line)
+    at(clock, 2026, 11, 24, 9)
+    await console.send("/herinneringen")
+    shown = out.getvalue()
+    assert shown.count("Vandaag: Folder") == 1
+    done = next(n for n, c in enumerate(console.buttons, 1) if "Gedaan" in c.label)
+    await console.send(str(done))
+    assert "Afgevinkt" in out.getvalue()

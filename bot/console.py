@@ -97,11 +97,14 @@ class Console:
                 if prepared is None:
                     continue
                 person = prepared.recipient
-                if person.external_id == self.sender.external_id and prepared.chat_id is None:
+                if not person.external_id.startswith("console:") or prepared.chat_id:
+                    # Someone on Telegram (or a group): the bot, if it runs, sends it.
+                    await self.desk.give_back(reminder)
+                    continue
+                if person.external_id == self.sender.external_id:
                     self.show(prepared.reply)
                 else:
-                    where = "[groep] " if prepared.chat_id else ""
-                    self.print(f"{where}(🔔 → {person.display_name}; :user to answer as them)")
+                    self.print(f"(🔔 → {person.display_name}; :user to answer as them)")
                     self.print(html_to_text(prepared.reply.html, bold=self.fancy) + "\n")
                 await self.desk.finish(reminder, True)
         except Exception:  # reminders must never break the chat

@@ -246,6 +246,11 @@ class ReminderDesk:
         async with self.engine.store.transaction(self.engine.clock) as tx:
             return await tx.reminders.finish(reminder.id, self.worker, status)
 
+    async def give_back(self, reminder: Reminder) -> None:
+        """Return a claimed reminder unsent, for another process (another transport) to send."""
+        async with self.engine.store.transaction(self.engine.clock) as tx:
+            await tx.reminders.release(reminder.id, self.worker, reminder.due_at)
+
     async def _close(self, tx: Tx, reminder: Reminder, status: ReminderStatus) -> None:
         await tx.reminders.finish(reminder.id, self.worker, status)
 

@@ -396,7 +396,7 @@ async def test_two_processes_send_a_thousand_reminders_without_duplicates(
 
 
 async def test_the_console_shows_due_reminders_with_their_buttons(
-    engine: Engine, clock: Clock
+    engine: Engine, clock: Clock, store: Store
 ) -> None:
     import io
 
@@ -406,10 +406,18 @@ async def test_the_console_shows_due_reminders_with_their_buttons(
     console = Console(engine, user="An", lang="nl", out=out)
     for line in ("/nieuwteam", "Gent", "Strategie", "1", "/taak Folder | 2026-11-24 | An"):
         await console.send(line)
+    await console.send("/uitnodigen")
+    token = out.getvalue().split("/start ")[-1].split()[0]
+    bram = Person(engine, "Bram")  # on another transport: not for the console to show
+    await bram.say(f"/start {token}")
+    await bram.say("/taak Budget | 2026-11-24 | Bram")
     at(clock, 2026, 11, 24, 9)
     await console.send("/herinneringen")
     shown = out.getvalue()
     assert shown.count("Vandaag: Folder") == 1
+    assert "Vandaag: Budget" not in shown
+    statuses_now = {r.ref: r.status for r in await rows(store) if r.kind == ReminderKind.DUE}
+    assert ReminderStatus.PENDING in statuses_now.values(), "Bram's is left for the bot"
     done = next(n for n, c in enumerate(console.buttons, 1) if "Gedaan" in c.label)
     await console.send(str(done))
     assert "Afgevinkt" in out.getvalue()

@@ -6,6 +6,7 @@ import asyncio
 import getpass
 import html
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from bot.services import open_engine
 from bot.settings import Settings
 from flows.engine import Engine
 from flows.events import ChatKind, Choice, Event, Reply, Sender
+from flows.reminders import ReminderDesk
 
 logger = logging.getLogger(__name__)
 _TAG = re.compile(r"<[^>]+>")
@@ -45,6 +47,8 @@ class Console:
         self.fancy = out.isatty()
         self.buttons: list[Choice] = []
         self.lang = lang
+        # Reminders that fell due are shown after each line (the console has no background).
+        self.desk = ReminderDesk(engine, f"console-{os.getpid()}")
         self.switch(user)
 
     def switch(self, user: str) -> None:
@@ -83,6 +87,28 @@ class Console:
             replies = [self.engine.error_reply(event)]
         for reply in replies:
             self.show(reply)
+        await self.reminders()
+
+    async def reminders(self) -> None:
+        """Show every reminder that is due now; the current person's get their buttons."""
+        try:
+            for reminder in await self.desk.claim():
+                prepared = await self.desk.prepare(reminder)
+                if prepared is None:
+                    continue
+                person = prepared.recipient
+                if not person.external_id.startswith("console:") or prepared.chat_id:
+                    # Someone on Telegram (or a group): the bot, if it runs, sends it.
+                    await self.desk.give_back(reminder)
+                    continue
+                if person.external_id == self.sender.external_id:
+                    self.show(prepared.reply)
+                else:
+                    self.print(f"(🔔 → {person.display_name}; :user to answer as them)")
+                    self.print(html_to_text(prepared.reply.html, bold=self.fancy) + "\n")
+                await self.desk.finish(reminder, True)
+        except Exception:  # reminders must never break the chat
+            logger.exception("reminders failed")
 
     def show(self, reply: Reply) -> None:
         """Print a reply; choices become numbered options, files are saved to disk."""

@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     )
     invite_ttl_hours: int = Field(default=168, ge=1, description="How long an invite link works.")
     log_level: str = "INFO"
+    reminder_interval_seconds: float = Field(
+        default=30.0, gt=0, description="How often the bot looks for reminders that are due."
+    )
 
     @field_validator("timezone")
     @classmethod

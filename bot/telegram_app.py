@@ -12,7 +12,8 @@ import logging
 import re
 import secrets
 import signal
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 from bot.housekeeping import keep_tidy
+from bot.reminders import ReminderLoop
 from bot.services import open_engine
 from bot.settings import Settings
 from bot.telegram_polling import PollingLoop
@@ -109,8 +111,10 @@ class TelegramBot:
         limits: Limits | None = None,
         poll_timeout: int = 30,
         connection_pool_size: int = 256,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.settings = settings
+        self._clock = clock  # tests move time by hand; None: the real clock
         self._store = store  # given: the caller owns it; None: opened (and closed) here
         self.limiter = ChatRateLimiter(limits)
         self.poll_timeout = poll_timeout
@@ -126,6 +130,8 @@ class TelegramBot:
         self._closing = asyncio.Event()
         self._stop_task: asyncio.Future[None] | None = None
         self._housekeeping: asyncio.Task[None] | None = None
+        self.reminders: ReminderLoop | None = None
+        self._reminder_task: asyncio.Task[None] | None = None
         self._started = False
 
     @property
@@ -181,6 +187,7 @@ class TelegramBot:
                 timezone=settings.timezone,
                 invite_ttl=timedelta(hours=settings.invite_ttl_hours),
                 links=links,
+                clock=self._clock,
             )
         bot = self._application.bot
         handlers = UpdateHandlers(self._engine, self.outbox, Delivery(bot), self.username)
@@ -192,6 +199,13 @@ class TelegramBot:
         except TelegramError as error:  # a missing menu is no reason not to run
             logger.warning("could not set the command menu: %s", error.message)
         self._housekeeping = asyncio.create_task(keep_tidy(self._engine), name="housekeeping")
+        self.reminders = ReminderLoop(
+            self._engine,
+            self.outbox,
+            Delivery(bot, retire_buttons=False),
+            interval=settings.reminder_interval_seconds,
+        )
+        self._reminder_task = asyncio.create_task(self.reminders.run(), name="reminders")
         if settings.mode == "webhook":
             await self._start_webhook()
         else:
@@ -250,10 +264,11 @@ class TelegramBot:
 
     async def _stop(self) -> None:
         self._closing.set()
-        if self._housekeeping is not None:
-            self._housekeeping.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._housekeeping
+        for task in (self._housekeeping, self._reminder_task):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self.polling is not None:
             await self.polling.stop()
         if self.server is not None:

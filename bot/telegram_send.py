@@ -138,17 +138,19 @@ class Delivery:
     (Tapping one anyway is harmless: the engine answers that the button has expired.)
     """
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, *, retire_buttons: bool = True) -> None:
         self.bot = bot
+        # Reminders keep their buttons: they are meant to be pressed whenever it suits.
+        self.retire_buttons = retire_buttons
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
 
-    async def send_all(self, calls: list[Outgoing], context: str) -> None:
-        """Perform a chat's calls in order; a chat that blocked the bot is skipped."""
+    async def send_all(self, calls: list[Outgoing], context: str) -> bool:
+        """Perform a chat's calls in order; False when the chat blocked the bot (skipped)."""
         shown: set[int] = set()
         try:
-            await self._send_all(calls, context, shown)
+            return await self._send_all(calls, context, shown)
         finally:
-            if shown:
+            if shown and self.retire_buttons:
                 await self._retire_buttons(calls[0].chat_id, shown, context)
 
     async def _retire_buttons(self, chat_id: int, shown: set[int], context: str) -> None:
@@ -163,7 +165,7 @@ class Delivery:
             except TelegramError as error:  # gone, too old or unchanged: nothing to take away
                 logger.debug("%s: buttons of message %s stay (%s)", context, message_id, error)
 
-    async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> None:
+    async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> bool:
         for position, call in enumerate(calls):
             try:
                 message_id = await self._with_network_retries(call, context)
@@ -176,14 +178,14 @@ class Delivery:
                     call.chat_id,
                     error.message,
                 )
-                return
+                return False
             except ChatMigrated as error:
                 logger.warning(
                     "%s: chat %s became supergroup %s", context, call.chat_id, error.new_chat_id
                 )
                 moved = [replace(c, chat_id=error.new_chat_id) for c in calls[position:]]
-                await self._send_all(moved, context, set())
-                return
+                return await self._send_all(moved, context, set())
+        return True
 
     async def _with_network_retries(self, call: Outgoing, context: str) -> int | None:
         """Perform one call; the id of the message it showed, if known."""

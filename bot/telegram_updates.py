@@ -46,6 +46,8 @@ from storage.repositories import Tx
 
 logger = logging.getLogger(__name__)
 
+ANY_MEMBER = "*"  # a button owner meaning "anyone in this group chat" (see bot/reminders.py)
+
 App = Application[Any, Any, Any, Any, Any, Any]
 Context = CallbackContext[Any, Any, Any, Any]
 
@@ -221,7 +223,9 @@ class UpdateHandlers:
             pressed is None
             or kind is None
             or found is None
-            or found[0] != f"tg:{user.id}"
+            # Only the person the buttons were made for, except under a group digest, whose
+            # buttons any member may press (the handler checks membership).
+            or found[0] not in (f"tg:{user.id}", ANY_MEMBER)
             or found[1] != str(pressed.chat.id)
         ):
             logger.info(

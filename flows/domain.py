@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -130,3 +130,64 @@ class Conversation:
     draft: dict[str, Any] = field(default_factory=dict)
     token: int = 0
     updated_at: datetime | None = None
+
+
+class ReminderKind(StrEnum):
+    """What a scheduled message is for."""
+
+    BEFORE = "before"  # some working days before a deadline
+    DUE = "due"  # on the day (for results and indicator values: the check-in)
+    ESCALATION = "escalation"  # overdue: to the coordinator
+    DIGEST = "digest"  # the weekly team digest
+
+
+class ReminderStatus(StrEnum):
+    """Where a scheduled message stands."""
+
+    PENDING = "pending"
+    SNOOZED = "snoozed"  # pending again, later
+    SENT = "sent"
+    DONE = "done"  # the deadline was met; nothing more to send
+    SKIPPED = "skipped"
+    UNDELIVERABLE = "undeliverable"  # the person blocked the bot
+
+
+OPEN_STATUSES = (ReminderStatus.PENDING, ReminderStatus.SNOOZED)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One scheduled message to one person."""
+
+    id: int
+    key: str
+    project_id: int
+    item_id: int | None
+    ref: str
+    kind: ReminderKind
+    person_id: int
+    deadline: date | None
+    due_at: datetime
+    status: ReminderStatus
+    attempts: int
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSettings:
+    """When a person wants reminders: local wall times in their own time zone."""
+
+    timezone: str = "Europe/Brussels"
+    quiet_start: str = "21:00"
+    quiet_end: str = "08:00"
+    working_days: str = "12345"  # ISO weekdays
+    remind_at: str = "09:00"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReminderSettings:
+    """A team's rules for reminders."""
+
+    days_before: int = 2  # working days before a deadline
+    escalation_days: int = 3  # days overdue before the coordinator hears of it
+    digest_weekday: int = 1  # ISO weekday of the weekly digest; 0: none

@@ -23,6 +23,7 @@ from flows.i18n import Translator, fold, pick_language
 from flows.inputs import Problem, parse_answer, parse_list, parse_scale
 from flows.model import Flow, Kind, Registry, Repeat, Step
 from flows.registry import TEMPLATES, load_registry
+from flows.reminders import sync_items
 from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
 
@@ -130,6 +131,9 @@ class Engine:
                 replies = await self._route(ctx)
             except AccessDenied:
                 replies = [Reply(ctx.t("error-not-allowed"))]
+            # Items whose tool declares deadlines get their reminders replanned, atomically
+            # with the change itself.
+            await sync_items(tx, self.registry, tx.items.touched)
             if within is not None:
                 await within(tx, replies)
             return Outcome(replies, language=ctx.lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from flows.domain import Item
     from flows.engine import Engine
     from flows.events import Reply
+    from flows.i18n import Translator
 
 
 class Kind(StrEnum):
@@ -97,6 +98,9 @@ class Deadline:
 
 
 DeadlineSource = Callable[["Item"], list[Deadline]]
+# Lines a tool adds to the weekly team digest: (the tool's items, since when, translator,
+# language) -> short Telegram HTML lines, user text escaped (e.g. new indicator values).
+DigestSource = Callable[[list["Item"], datetime, "Translator", str], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,7 @@ class Registry:
     commands: dict[str, ToolCommand] = field(default_factory=dict)  # by ToolCommand.id
     buttons: dict[str, ButtonHandler] = field(default_factory=dict)  # by the `t:<name>:` prefix
     deadlines: dict[str, DeadlineSource] = field(default_factory=dict)  # by item tool
+    digest: dict[str, DigestSource] = field(default_factory=dict)  # by item tool
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""

@@ -10,7 +10,7 @@ import builtins
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -43,6 +43,9 @@ from storage.tables import (
     ProjectRow,
     TeamRow,
 )
+
+if TYPE_CHECKING:
+    from storage.reminders import ReminderRepo
 
 
 class AccessDenied(Exception):
@@ -124,6 +127,9 @@ class Tx:
         self.conversations = ConversationRepo(session, clock)
         self.events = EventRepo(session, clock)
         self.buttons = ButtonRepo(session, clock)
+        from storage.reminders import ReminderRepo  # imported here: it builds on this module
+
+        self.reminders: ReminderRepo = ReminderRepo(session, clock)
 
 
 class PeopleRepo:
@@ -239,6 +245,25 @@ class TeamRepo:
     async def members(self, team_id: int, actor_id: int) -> list[Member]:
         """Current members of a team the actor belongs to."""
         await self.require_member(team_id, actor_id)
+        rows = await self.session.execute(
+            select(MembershipRow, PersonRow.display_name)
+            .join(PersonRow, PersonRow.id == MembershipRow.person_id)
+            .where(MembershipRow.team_id == team_id, MembershipRow.left_at.is_(None))
+            .order_by(MembershipRow.joined_at, MembershipRow.id)
+        )
+        return [
+            Member(
+                team_id=m.team_id,
+                person_id=m.person_id,
+                display_name=name,
+                role=Role(m.role),
+                joined_at=aware(m.joined_at),
+            )
+            for m, name in rows.all()
+        ]
+
+    async def current_members(self, team_id: int) -> list[Member]:
+        """Current members without an acting person: for the scheduler and reminder sync."""
         rows = await self.session.execute(
             select(MembershipRow, PersonRow.display_name)
             .join(PersonRow, PersonRow.id == MembershipRow.person_id)
@@ -428,6 +453,15 @@ class ProjectRepo:
         await self.teams.require_member(row.team_id, actor_id)
         return _project(row)
 
+    async def unchecked(self, project_id: int) -> tuple[Project, Team] | None:
+        """A project and its team without a membership check: for the scheduler only."""
+        row = await self.session.get(ProjectRow, project_id)
+        if row is None:
+            return None
+        team = await self.session.get(TeamRow, row.team_id)
+        assert team is not None
+        return _project(row), _team(team)
+
     async def lock(self, project_id: int, actor_id: int) -> None:
         """Serialise changes to a project's lists (PostgreSQL row lock; SQLite is serial)."""
         await self.get(project_id, actor_id)
@@ -454,6 +488,9 @@ class ItemRepo:
         self.session = session
         self.clock = clock
         self.projects = projects
+        # Items added, changed or deleted in this transaction: their declared deadlines are
+        # synced to reminders before it commits.
+        self.touched: dict[int, str] = {}  # item id -> tool
 
     def _item(self, row: ItemRow, names: dict[int, str]) -> Item:
         return Item(
@@ -510,6 +547,13 @@ class ItemRepo:
         row = await self._row(item_id, actor_id)
         return (await self._rows_to_items([row]))[0]
 
+    async def unchecked(self, item_id: int) -> Item | None:
+        """A live item without a membership check: for the scheduler, never for a request."""
+        row = await self.session.get(ItemRow, item_id)
+        if row is None or row.deleted_at is not None:
+            return None
+        return (await self._rows_to_items([row]))[0]
+
     async def find(self, item_id: int, actor_id: int) -> Item | None:
         """One live item, or None when it was deleted meanwhile."""
         try:
@@ -542,6 +586,7 @@ class ItemRepo:
         )
         self.session.add(row)
         await self.session.flush()
+        self.touched[row.id] = row.tool
         return (await self._rows_to_items([row]))[0]
 
     async def singleton(self, project_id: int, tool: str, key: str, actor_id: int) -> Item:
@@ -598,6 +643,7 @@ class ItemRepo:
             )
         )
         await self.session.flush()
+        self.touched[row.id] = row.tool
         item = (await self._rows_to_items([row]))[0]
         return item, previous
 
@@ -644,6 +690,7 @@ class ItemRepo:
         row.deleted_by = actor_id
         row.version += 1
         await self.session.flush()
+        self.touched[row.id] = row.tool
         return (await self._rows_to_items([row]))[0]
 
     async def count(self, project_id: int, tool: str) -> int:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -147,3 +158,63 @@ class ButtonRow(Base):
     chat_id: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(Stamp, index=True)
+
+
+class ReminderRow(Base):
+    """One message the scheduler sends at `due_at`: a reminder, an escalation or a digest.
+
+    Claimed with a lease (`claimed_by`/`claimed_until`) so that several bot processes never
+    send the same row; `key` makes syncing an item's deadlines idempotent.
+    """
+
+    __tablename__ = "reminders"
+    __table_args__ = (
+        # Claiming looks only at open rows by time: a partial index stays small however many
+        # sent rows pile up.
+        Index(
+            "ix_reminders_open_due",
+            "due_at",
+            "id",
+            postgresql_where=text("status IN ('pending', 'snoozed')"),
+            sqlite_where=text("status IN ('pending', 'snoozed')"),
+        ),
+        Index("ix_reminders_project_status", "project_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"), index=True)
+    ref: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(12))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    due_at: Mapped[datetime] = mapped_column(Stamp)
+    status: Mapped[str] = mapped_column(String(14))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None] = mapped_column(Stamp)
+    sent_at: Mapped[datetime | None] = mapped_column(Stamp)
+    created_at: Mapped[datetime] = mapped_column(Stamp)
+    updated_at: Mapped[datetime] = mapped_column(Stamp)
+
+
+class PersonSettingsRow(Base):
+    """When a person wants to be reminded: time zone, quiet hours, working days."""
+
+    __tablename__ = "person_settings"
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    quiet_start: Mapped[str] = mapped_column(String(5))  # "21:00", local wall time
+    quiet_end: Mapped[str] = mapped_column(String(5))  # "08:00"
+    working_days: Mapped[str] = mapped_column(String(7))  # ISO weekdays, "12345"
+    remind_at: Mapped[str] = mapped_column(String(5))  # "09:00"
+
+
+class TeamSettingsRow(Base):
+    """A team's reminder rules: how early, when to escalate, the weekly digest."""
+
+    __tablename__ = "team_settings"
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    days_before: Mapped[int] = mapped_column(Integer)
+    escalation_days: Mapped[int] = mapped_column(Integer)
+    digest_weekday: Mapped[int] = mapped_column(Integer)  # ISO weekday, 0 = no digest

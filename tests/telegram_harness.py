@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from bot.settings import Settings
@@ -45,11 +46,19 @@ class Harness:
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
-    async def start_bot(self, *, limits: Limits | None = None, **overrides: Any) -> TelegramBot:
-        """Start the bot (polling unless `mode="webhook"` is given)."""
+    async def start_bot(
+        self,
+        *,
+        limits: Limits | None = None,
+        clock: Callable[[], datetime] | None = None,
+        **overrides: Any,
+    ) -> TelegramBot:
+        """Start the bot (polling unless `mode="webhook"` is given), on `clock` if given."""
         settings = self.settings(**overrides)
         self.mode = settings.mode
-        self.bot = TelegramBot(settings, store=self.store, limits=limits or QUICK, poll_timeout=5)
+        self.bot = TelegramBot(
+            settings, store=self.store, limits=limits or QUICK, poll_timeout=5, clock=clock
+        )
         await self.bot.start()
         return self.bot
 

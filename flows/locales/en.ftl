@@ -554,3 +554,168 @@ tc-details-title = details of a test
 tc-board-caption = The progress board: Backlog → Build → Measure → Learn.
 tc-stem-only = Finish the sentence in your own words: what comes after the opening words?
 tc-card-by = test card by { $name }
+## reminders
+rem-command = Reminders: quiet hours, working days, time zone
+rem-before = ⏰ Coming up: <b>{ $label }</b> ({ $tool }, { $project }) is due on { $date }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+ } to go.
+rem-due = 📌 Today: <b>{ $label }</b> ({ $tool }, { $project }) is due today, { $date }. Done? Tap below.
+rem-result = 📌 Today: <b>{ $label }</b> ({ $tool }, { $project }). Time to log the result: tap the first button.
+rem-escalation = ⚠️ <b>{ $label }</b> ({ $tool }, { $project }) by { $owner } is { $overdue ->
+    [one] 1 day
+   *[other] { $overdue } days
+ } overdue (deadline { $date }). Could you check in with them?
+rem-button-done = ✅ Done
+rem-button-skip = Skip
+rem-button-day = 💤 Tomorrow again
+rem-button-week = 💤 In a week
+rem-button-result = ✍️ Log the result now
+rem-done = ✅ Ticked off. Well done!
+rem-skipped = OK, I'll drop this reminder.
+rem-snoozed = 💤 I'll remind you again on { $date } at { $time }.
+rem-already = This reminder has already been dealt with.
+rem-quiet-none = none
+rem-settings-mine = <b>Your reminders</b>
+    Quiet hours: { $quiet }
+    Working days: { $days }
+    Reminder time: { $time }
+    Time zone: { $zone }
+rem-settings-team = <b>Team { $team }</b>
+    Early reminder: { $before } working days before the deadline
+    To the coordinator after: { $escalation } days overdue
+    Weekly digest on: { $digest }
+rem-settings-how = To change them, type for example:
+    /reminders quiet 21:00-08:00
+    /reminders days mon-thu
+    /reminders time 9:30
+    /reminders timezone Europe/Brussels
+    Coordinators: /reminders before 3, /reminders escalation 5, /reminders digest monday (or off)
+rem-settings-unknown = I didn't quite get that. These are your settings now:
+rem-settings-saved = Saved.
+rem-bad-quiet = Give the quiet hours as start and end, for example: /reminders quiet 21:00-08:00 (or: quiet off).
+rem-bad-days = Give your working days like this: /reminders days mon-fri or days mon,tue,thu.
+rem-bad-time = Give a time like 9:00 or 14:30.
+rem-bad-zone = I don't know that time zone. Try for example Europe/Brussels.
+rem-bad-before = Give a number of working days from 0 to 30, for example: /reminders before 2.
+rem-bad-escalation = Give a number of days from 0 to 30 (0 = never), for example: /reminders escalation 3.
+rem-bad-digest = Give a day (monday … sunday) or off, for example: /reminders digest monday.
+rem-day-1 = Monday
+rem-day-2 = Tuesday
+rem-day-3 = Wednesday
+rem-day-4 = Thursday
+rem-day-5 = Friday
+rem-day-6 = Saturday
+rem-day-7 = Sunday
+digest-title = 🗓️ <b>Weekly digest { $project }</b>
+digest-quiet = No deadlines this week. Time to plan a next step?
+digest-overdue = Overdue ({ $count })
+digest-due = Due this week ({ $count })
+digest-done = Done ({ $count })
+digest-news = New measurements
+digest-more = … and { $count } more (see details)
+digest-button-details = Details
+
+## indicators
+ind-title = indicators
+ind-description = Indicators: measure your progress
+ind-type = What kind of indicator do you want to add? (Figure 10 of the guide)
+    .hint = <b>Input</b>: what you put in (staff, budget). <b>Output</b>: direct results (participants, questions at the desk). <b>Outcome</b>: effects for those involved (knowledge, partnerships). <b>Impact</b>: change in society (less residual waste).
+ind-type-input = Input (resources)
+ind-type-output = Output (direct results)
+ind-type-outcome = Outcome (effects)
+ind-type-impact = Impact (change in society)
+ind-example = Pick an example from the guide, or make your own indicator.
+ind-ex-staff = Staff (FTE)
+ind-ex-investments = Investments
+ind-ex-costs = Costs
+ind-ex-budget = Budget for the circular economy
+ind-ex-participants = Number of participants in local CE initiatives
+ind-ex-questions = Number of questions at the circular desk
+ind-ex-satisfaction = Satisfaction with the advice
+ind-ex-downloads = Number of downloads of the strategy
+ind-ex-knowledge = Knowledge level of local stakeholders
+ind-ex-partnerships = Number of collaborations and partnerships
+ind-ex-pilots = Number of circular pilots and procurement trajectories started
+ind-ex-legislation = Legislation adapted
+ind-ex-footprint = Decrease of the material footprint
+ind-ex-waste = Residual waste per inhabitant
+ind-ex-repair = Repair rate of products
+ind-ex-network = A lasting local network
+ind-ex-own = ✏️ My own indicator
+ind-own = Describe your indicator in one sentence.
+    .example = Number of visitors of the repair café
+ind-unit = In which unit do you measure?
+    .example = number, %, kg per inhabitant, euro, FTE
+ind-baseline = What is the starting value (baseline)? Type a number, or skip if you don't know it yet.
+ind-target = Which target value do you want to reach? Type a number.
+    .example = 100
+ind-target-date = By when do you want to reach the target?
+    .example = end of 2027
+ind-instrument = How do you measure it?
+ind-instrument-survey = Survey
+ind-instrument-interview = Interview
+ind-instrument-focus_group = Focus group
+ind-instrument-observation = Observation
+ind-instrument-expert = Expert analysis
+ind-instrument-media = Media analysis
+ind-instrument-figures = Keeping and analysing figures
+ind-owner = Who reports the values? Type a team member's name, or skip if you do it yourself.
+ind-rhythm = How often do you report the value?
+ind-rhythm-monthly = Monthly
+ind-rhythm-quarterly = Quarterly
+ind-rhythm-yearly = Yearly
+ind-rhythm-dates = On given dates
+ind-dates = On which dates? Separate them with commas.
+    .example = 1 March, 1 September, 15 December
+ind-dates-bad = I don't understand all of those dates. Separate them with commas, for example: 1 March, 1 September (at most 24).
+ind-checkin-title = measurement
+ind-checkin-value = Which value did you measure? Type a number.
+ind-checkin-note = Do you want to add a short note or a link? Or skip.
+ind-saved = ✅ Indicator <b>{ $name }</b> saved. { $owner } will get a message asking for the value; the first measurement is on { $date }.
+ind-button-measure = ✍️ Give a value
+ind-button-chart = 📈 Chart
+ind-button-all = All indicators
+ind-status = <b>{ $name }</b>: latest value { $last } { $unit }, target { $target } { $unit } by { $date }.
+ind-checkin-intro = Measurement for { $status }
+ind-checkin-which = Which indicator is this for? Pick one with /measure.
+ind-checkin-saved = 📊 Saved: <b>{ $name }</b> = { $value } { $unit }.
+ind-progress = You are { $percent }% of the way to { $target } { $unit } (by { $date }).
+ind-next = Next measurement: { $date }.
+ind-none = No indicators yet. Add one with /indicators.
+ind-pick = Which indicator do you give a value for?
+ind-measure-command = Give a measured value
+ind-chart-empty = No measurements for { $name } yet: nothing to draw.
+ind-chart-target = Target
+ind-chart-baseline = Baseline
+ind-chart-measured = Measured
+ind-chart-caption = Trend of { $name }
+ind-summary-title = <b>Indicators — { $project }</b>
+ind-summary-target = target { $target } by { $date }
+ind-summary-latest = latest: { $value } ({ $date })
+ind-summary-no-value = no measurement yet
+ind-summary-how = { $instrument }, by { $owner }, { $rhythm }
+ind-summary-next = next: { $date }
+ind-digest-line = { $name }: { $value } { $unit } ({ $by })
+
+## report
+report-command = Report after the guide's reporting template
+report-title = 📄 <b>Report { $project }</b> — { $date }
+report-governance = Strategy and governance
+report-team = Team { $team } ({ $track }): { $members } members, coordinated by { $coordinators }.
+report-rhythm = Regular follow-up: reminders { $before } working days before each deadline, the coordinator hears after { $escalation } days of delay.
+report-digest = A weekly digest every { $day }.
+report-group = The team's Telegram group gets the updates.
+report-actions = Main actions: progress, impact and obstacles
+report-actions-count = { $total } dated actions: { $done } done, { $overdue } overdue.
+report-obstacles = Obstacles: { $count ->
+    [one] 1 action is
+   *[other] { $count } actions are
+ } overdue. What is holding them back?
+report-no-actions = No dated actions yet.
+report-targets = Public targets
+report-target-line = target { $target } { $unit } by { $date }
+report-latest = latest { $value } ({ $progress }%)
+report-no-targets = No targets yet: add indicators with /indicators.
+report-monitoring = The monitoring system
+report-no-monitoring = No indicators yet. Choose a manageable set with /indicators.

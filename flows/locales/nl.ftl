@@ -557,3 +557,168 @@ tc-details-title = details van een test
 tc-board-caption = Het voortgangsbord: Backlog → Bouwen → Meten → Leren.
 tc-stem-only = Maak de zin af met je eigen woorden: wat volgt er na de openingswoorden?
 tc-card-by = testkaart van { $name }
+## reminders
+rem-command = Herinneringen: stille uren, werkdagen, tijdzone
+rem-before = ⏰ Binnenkort: <b>{ $label }</b> ({ $tool }, { $project }) staat op { $date }, nog { $days ->
+    [one] 1 dag
+   *[other] { $days } dagen
+ }.
+rem-due = 📌 Vandaag: <b>{ $label }</b> ({ $tool }, { $project }) staat op vandaag, { $date }. Gelukt? Duid het hieronder aan.
+rem-result = 📌 Vandaag: <b>{ $label }</b> ({ $tool }, { $project }). Tijd om het resultaat te noteren: tik op de eerste knop.
+rem-escalation = ⚠️ <b>{ $label }</b> ({ $tool }, { $project }) van { $owner } is { $overdue ->
+    [one] 1 dag
+   *[other] { $overdue } dagen
+ } over tijd (deadline { $date }). Neem je even contact op?
+rem-button-done = ✅ Gedaan
+rem-button-skip = Overslaan
+rem-button-day = 💤 Morgen opnieuw
+rem-button-week = 💤 Over een week
+rem-button-result = ✍️ Resultaat nu invullen
+rem-done = ✅ Afgevinkt. Goed bezig!
+rem-skipped = Oké, deze herinnering laat ik vallen.
+rem-snoozed = 💤 Ik herinner je opnieuw op { $date } om { $time }.
+rem-already = Deze herinnering is al afgehandeld.
+rem-quiet-none = geen
+rem-settings-mine = <b>Jouw herinneringen</b>
+    Stille uren: { $quiet }
+    Werkdagen: { $days }
+    Uur van herinneringen: { $time }
+    Tijdzone: { $zone }
+rem-settings-team = <b>Team { $team }</b>
+    Herinnering vooraf: { $before } werkdagen voor de deadline
+    Naar de coördinator na: { $escalation } dagen over tijd
+    Weekoverzicht op: { $digest }
+rem-settings-how = Aanpassen? Typ bijvoorbeeld:
+    /herinneringen stil 21:00-08:00
+    /herinneringen werkdagen ma-do
+    /herinneringen uur 9:30
+    /herinneringen tijdzone Europe/Brussels
+    Coördinatoren: /herinneringen vooraf 3, /herinneringen escalatie 5, /herinneringen overzicht maandag (of uit)
+rem-settings-unknown = Dat begrijp ik niet helemaal. Zo zien je instellingen er nu uit:
+rem-settings-saved = Opgeslagen.
+rem-bad-quiet = Geef de stille uren als begin en einde, bijvoorbeeld: /herinneringen stil 21:00-08:00 (of: stil uit).
+rem-bad-days = Geef je werkdagen zo: /herinneringen werkdagen ma-vr of werkdagen ma,di,do.
+rem-bad-time = Geef een uur zoals 9:00 of 14:30.
+rem-bad-zone = Die tijdzone ken ik niet. Probeer bijvoorbeeld Europe/Brussels.
+rem-bad-before = Geef een aantal werkdagen van 0 tot 30, bijvoorbeeld: /herinneringen vooraf 2.
+rem-bad-escalation = Geef een aantal dagen van 0 tot 30 (0 = nooit), bijvoorbeeld: /herinneringen escalatie 3.
+rem-bad-digest = Geef een dag (maandag … zondag) of uit, bijvoorbeeld: /herinneringen overzicht maandag.
+rem-day-1 = maandag
+rem-day-2 = dinsdag
+rem-day-3 = woensdag
+rem-day-4 = donderdag
+rem-day-5 = vrijdag
+rem-day-6 = zaterdag
+rem-day-7 = zondag
+digest-title = 🗓️ <b>Weekoverzicht { $project }</b>
+digest-quiet = Geen deadlines deze week. Tijd om een volgende stap te plannen?
+digest-overdue = Over tijd ({ $count })
+digest-due = Deze week te doen ({ $count })
+digest-done = Gedaan ({ $count })
+digest-news = Nieuwe metingen
+digest-more = … en nog { $count } (zie details)
+digest-button-details = Details
+
+## indicators
+ind-title = indicatoren
+ind-description = Indicatoren: meet je voortgang
+ind-type = Wat voor indicator wil je toevoegen? (Figuur 10 uit de gids)
+    .hint = <b>Input</b>: wat je inzet (personeel, budget). <b>Output</b>: directe resultaten (deelnemers, vragen aan het loket). <b>Outcome</b>: effecten bij wie betrokken is (kennis, samenwerkingen). <b>Impact</b>: verandering in de samenleving (minder restafval).
+ind-type-input = Input (middelen)
+ind-type-output = Output (directe resultaten)
+ind-type-outcome = Outcome (effecten)
+ind-type-impact = Impact (maatschappelijke verandering)
+ind-example = Kies een voorbeeld uit de gids, of maak je eigen indicator.
+ind-ex-staff = Personeel (VTE)
+ind-ex-investments = Investeringen
+ind-ex-costs = Kosten
+ind-ex-budget = Budget voor circulaire economie
+ind-ex-participants = Aantal deelnemers aan lokale CE-initiatieven
+ind-ex-questions = Aantal vragen aan het circulaire loket
+ind-ex-satisfaction = Tevredenheid over het advies
+ind-ex-downloads = Aantal downloads van de strategie
+ind-ex-knowledge = Kennisniveau van lokale stakeholders
+ind-ex-partnerships = Aantal samenwerkingen en partnerschappen
+ind-ex-pilots = Aantal opgestarte circulaire pilootprojecten en aankooptrajecten
+ind-ex-legislation = Aangepaste regelgeving
+ind-ex-footprint = Daling van de materiaalvoetafdruk
+ind-ex-waste = Restafval per inwoner
+ind-ex-repair = Herstelgraad van producten
+ind-ex-network = Een blijvend lokaal netwerk
+ind-ex-own = ✏️ Eigen indicator
+ind-own = Beschrijf je indicator in één zin.
+    .example = Aantal bezoekers van het repaircafé
+ind-unit = In welke eenheid meet je?
+    .example = aantal, %, kg per inwoner, euro, VTE
+ind-baseline = Wat is de beginwaarde (nulmeting)? Typ een getal, of sla over als je die nog niet kent.
+ind-target = Welke streefwaarde wil je halen? Typ een getal.
+    .example = 100
+ind-target-date = Tegen wanneer wil je die streefwaarde halen?
+    .example = eind 2027
+ind-instrument = Hoe meet je het?
+ind-instrument-survey = Enquête
+ind-instrument-interview = Interview
+ind-instrument-focus_group = Focusgroep
+ind-instrument-observation = Observatie
+ind-instrument-expert = Expertenanalyse
+ind-instrument-media = Media-analyse
+ind-instrument-figures = Cijfers bijhouden en analyseren
+ind-owner = Wie geeft de metingen door? Typ de naam van een teamlid, of sla over als jij dat doet.
+ind-rhythm = Hoe vaak rapporteer je de waarde?
+ind-rhythm-monthly = Maandelijks
+ind-rhythm-quarterly = Per kwartaal
+ind-rhythm-yearly = Jaarlijks
+ind-rhythm-dates = Op vaste data
+ind-dates = Op welke data? Scheid ze met komma's.
+    .example = 1 maart, 1 september, 15 december
+ind-dates-bad = Die data begrijp ik niet allemaal. Geef ze gescheiden door komma's, bijvoorbeeld: 1 maart, 1 september (hoogstens 24).
+ind-checkin-title = meting
+ind-checkin-value = Welke waarde heb je gemeten? Typ een getal.
+ind-checkin-note = Wil je er een korte toelichting of een link bij zetten? Of sla over.
+ind-saved = ✅ Indicator <b>{ $name }</b> bewaard. { $owner } krijgt een bericht om de waarde door te geven; de eerste meting staat op { $date }.
+ind-button-measure = ✍️ Waarde doorgeven
+ind-button-chart = 📈 Grafiek
+ind-button-all = Alle indicatoren
+ind-status = <b>{ $name }</b>: laatste waarde { $last } { $unit }, doel { $target } { $unit } tegen { $date }.
+ind-checkin-intro = Meting voor { $status }
+ind-checkin-which = Voor welke indicator is dit? Kies er een via /meting.
+ind-checkin-saved = 📊 Bewaard: <b>{ $name }</b> = { $value } { $unit }.
+ind-progress = Je zit op { $percent }% van de weg naar { $target } { $unit } (tegen { $date }).
+ind-next = Volgende meting: { $date }.
+ind-none = Nog geen indicatoren. Voeg er een toe met /indicatoren.
+ind-pick = Voor welke indicator geef je een waarde door?
+ind-measure-command = Geef een meetwaarde door
+ind-chart-empty = Nog geen metingen voor { $name }: er valt nog niets te tekenen.
+ind-chart-target = Doel
+ind-chart-baseline = Beginwaarde
+ind-chart-measured = Gemeten
+ind-chart-caption = Verloop van { $name }
+ind-summary-title = <b>Indicatoren — { $project }</b>
+ind-summary-target = doel { $target } tegen { $date }
+ind-summary-latest = laatst: { $value } ({ $date })
+ind-summary-no-value = nog geen meting
+ind-summary-how = { $instrument }, door { $owner }, { $rhythm }
+ind-summary-next = volgende: { $date }
+ind-digest-line = { $name }: { $value } { $unit } ({ $by })
+
+## report
+report-command = Rapport volgens het rapportagesjabloon van de gids
+report-title = 📄 <b>Rapport { $project }</b> — { $date }
+report-governance = Strategie en governance
+report-team = Team { $team } ({ $track }): { $members } leden, coördinatie door { $coordinators }.
+report-rhythm = Vaste opvolging: herinneringen { $before } werkdagen voor elke deadline, de coördinator hoort het na { $escalation } dagen vertraging.
+report-digest = Elke { $day } een weekoverzicht.
+report-group = De teamgroep in Telegram krijgt de updates.
+report-actions = Belangrijkste acties: voortgang, impact en knelpunten
+report-actions-count = { $total } acties met een datum: { $done } gedaan, { $overdue } over tijd.
+report-obstacles = Knelpunten: { $count ->
+    [one] 1 actie is
+   *[other] { $count } acties zijn
+ } over tijd. Wat houdt ze tegen?
+report-no-actions = Nog geen acties met een datum.
+report-targets = Publieke doelstellingen
+report-target-line = doel { $target } { $unit } tegen { $date }
+report-latest = laatst { $value } ({ $progress }%)
+report-no-targets = Nog geen doelstellingen: voeg indicatoren toe met /indicatoren.
+report-monitoring = Het monitoringsysteem
+report-no-monitoring = Nog geen indicatoren. Kies een beheersbare set met /indicatoren.

@@ -1,0 +1,368 @@
+"""Reminder rows and reminder settings: scheduling, claiming with leases, and finishing.
+
+These are system-level repositories: the scheduler acts for nobody in particular. Callers
+acting for a person (button handlers) check that the reminder is theirs.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import exists, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows.domain import (
+    Reminder,
+    ReminderKind,
+    ReminderSettings,
+    ReminderStatus,
+    TeamReminderSettings,
+)
+from storage.repositories import Clock, aware, utcnow
+from storage.tables import PersonSettingsRow, ProjectRow, ReminderRow, TeamSettingsRow
+
+# Spelled exactly as the partial index ix_reminders_open_due, so PostgreSQL can use it.
+OPEN = text("reminders.status IN ('pending', 'snoozed')")
+
+
+def _reminder(row: ReminderRow) -> Reminder:
+    return Reminder(
+        id=row.id,
+        key=row.key,
+        project_id=row.project_id,
+        item_id=row.item_id,
+        ref=row.ref,
+        kind=ReminderKind(row.kind),
+        person_id=row.person_id,
+        deadline=row.deadline,
+        due_at=aware(row.due_at),
+        status=ReminderStatus(row.status),
+        attempts=row.attempts,
+        sent_at=aware(row.sent_at) if row.sent_at else None,
+    )
+
+
+class ReminderRepo:
+    """Scheduled messages and the settings that decide when they go out."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    # ------------------------------------------------------------------------------------
+    # scheduling
+
+    async def get(self, reminder_id: int) -> Reminder | None:
+        """One reminder by id."""
+        row = await self.session.get(ReminderRow, reminder_id)
+        return _reminder(row) if row else None
+
+    async def for_item(self, item_id: int) -> builtins.list[Reminder]:
+        """Every reminder row of an item, whatever its status."""
+        rows = await self.session.scalars(
+            select(ReminderRow).where(ReminderRow.item_id == item_id).order_by(ReminderRow.id)
+        )
+        return [_reminder(row) for row in rows]
+
+    async def for_project(self, project_id: int) -> builtins.list[Reminder]:
+        """Every reminder row of a project (for digests and reports)."""
+        rows = await self.session.scalars(
+            select(ReminderRow)
+            .where(ReminderRow.project_id == project_id)
+            .order_by(ReminderRow.due_at, ReminderRow.id)
+        )
+        return [_reminder(row) for row in rows]
+
+    async def add(
+        self,
+        *,
+        key: str,
+        project_id: int,
+        item_id: int | None,
+        ref: str,
+        kind: ReminderKind,
+        person_id: int,
+        deadline: date | None,
+        due_at: datetime,
+    ) -> Reminder:
+        """Schedule a new message."""
+        now = self.clock()
+        row = ReminderRow(
+            key=key[:160],
+            project_id=project_id,
+            item_id=item_id,
+            ref=ref[:80],
+            kind=kind.value,
+            person_id=person_id,
+            deadline=deadline,
+            due_at=due_at,
+            status=ReminderStatus.PENDING.value,
+            attempts=0,
+            created_at=now,
+            updated_at=now,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return _reminder(row)
+
+    async def reschedule(
+        self,
+        reminder_id: int,
+        *,
+        due_at: datetime,
+        person_id: int,
+        deadline: date | None,
+        status: ReminderStatus = ReminderStatus.PENDING,
+    ) -> None:
+        """Move a reminder (a changed deadline or owner); it becomes open again."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id)
+            .values(
+                due_at=due_at,
+                person_id=person_id,
+                deadline=deadline,
+                status=status.value,
+                claimed_by=None,
+                claimed_until=None,
+                sent_at=None,
+                updated_at=self.clock(),
+            )
+        )
+
+    async def reassign(self, reminder_id: int, person_id: int) -> None:
+        """Give a reminder to another recipient (its owner changed or left)."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id)
+            .values(person_id=person_id, updated_at=self.clock())
+        )
+
+    async def set_status(
+        self, ids: Iterable[int], status: ReminderStatus, *, only_open: bool = True
+    ) -> int:
+        """Close (or reopen) reminders; with `only_open`, sent ones keep their record."""
+        wanted = builtins.list(ids)
+        if not wanted:
+            return 0
+        statement = update(ReminderRow).where(ReminderRow.id.in_(wanted))
+        if only_open:
+            statement = statement.where(OPEN)
+        result = await self.session.execute(
+            statement.values(status=status.value, updated_at=self.clock())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def snooze(self, reminder_id: int, until: datetime) -> None:
+        """Send this reminder again at `until`."""
+        await self.reschedule_row(reminder_id, until, ReminderStatus.SNOOZED)
+
+    async def reschedule_row(
+        self, reminder_id: int, due_at: datetime, status: ReminderStatus
+    ) -> None:
+        """Set a reminder's time and status, keeping its recipient and deadline."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id)
+            .values(
+                due_at=due_at,
+                status=status.value,
+                claimed_by=None,
+                claimed_until=None,
+                updated_at=self.clock(),
+            )
+        )
+
+    # ------------------------------------------------------------------------------------
+    # claiming and finishing (the scheduler)
+
+    async def claim_due(
+        self, now: datetime, limit: int, lease: timedelta, worker: str
+    ) -> builtins.list[Reminder]:
+        """Lease up to `limit` open reminders due by `now` to `worker`, oldest first.
+
+        On PostgreSQL the candidate rows are locked with FOR UPDATE SKIP LOCKED, so two
+        processes claiming at the same moment get disjoint rows; SQLite serialises whole
+        transactions (BEGIN IMMEDIATE). The lease makes a row claimable again only after
+        `lease` has passed without `finish` (its process died).
+        """
+        candidates = (
+            select(ReminderRow.id)
+            .where(
+                OPEN,
+                ReminderRow.due_at <= now,
+                or_(ReminderRow.claimed_until.is_(None), ReminderRow.claimed_until < now),
+            )
+            .order_by(ReminderRow.due_at, ReminderRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        ids = builtins.list(await self.session.scalars(candidates))
+        if not ids:
+            return []
+        await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(ids))
+            .values(
+                claimed_by=worker[:64],
+                claimed_until=now + lease,
+                attempts=ReminderRow.attempts + 1,
+            )
+        )
+        rows = await self.session.scalars(
+            select(ReminderRow)
+            .where(ReminderRow.id.in_(ids))
+            .order_by(ReminderRow.due_at, ReminderRow.id)
+            .execution_options(populate_existing=True)
+        )
+        return [_reminder(row) for row in rows]
+
+    async def finish(self, reminder_id: int, worker: str, status: ReminderStatus) -> bool:
+        """Record the outcome of a claimed reminder; False when the lease was lost meanwhile."""
+        now = self.clock()
+        result = await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id, ReminderRow.claimed_by == worker[:64], OPEN)
+            .values(
+                status=status.value,
+                sent_at=now if status == ReminderStatus.SENT else None,
+                claimed_by=None,
+                claimed_until=None,
+                updated_at=now,
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def release(self, reminder_id: int, worker: str, due_at: datetime) -> None:
+        """Give a claimed reminder back, to be sent at `due_at` (e.g. after quiet hours)."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder_id, ReminderRow.claimed_by == worker[:64])
+            .values(due_at=due_at, claimed_by=None, claimed_until=None, updated_at=self.clock())
+        )
+
+    async def open_item_ids(
+        self, *, person_id: int | None = None, project_ids: Iterable[int] | None = None
+    ) -> builtins.list[int]:
+        """Items with open reminders for a person or in some projects (to replan them)."""
+        statement = select(ReminderRow.item_id).where(OPEN, ReminderRow.item_id.is_not(None))
+        if person_id is not None:
+            statement = statement.where(ReminderRow.person_id == person_id)
+        if project_ids is not None:
+            statement = statement.where(ReminderRow.project_id.in_(builtins.list(project_ids)))
+        return sorted({int(i) for i in await self.session.scalars(statement.distinct()) if i})
+
+    async def drop_open_digests(self, project_ids: Iterable[int]) -> None:
+        """Forget planned digests (the team changed its digest day); they are planned anew."""
+        await self.session.execute(
+            update(ReminderRow)
+            .where(
+                OPEN,
+                ReminderRow.kind == ReminderKind.DIGEST.value,
+                ReminderRow.project_id.in_(builtins.list(project_ids)),
+            )
+            .values(status=ReminderStatus.SKIPPED.value, updated_at=self.clock())
+        )
+
+    async def projects_without_digest(self) -> builtins.list[int]:
+        """Projects that have no digest planned (one query, however many projects)."""
+        planned = select(ReminderRow.id).where(
+            ReminderRow.project_id == ProjectRow.id,
+            ReminderRow.kind == ReminderKind.DIGEST.value,
+            OPEN,
+        )
+        rows = await self.session.scalars(
+            select(ProjectRow.id).where(~exists(planned)).order_by(ProjectRow.id)
+        )
+        return builtins.list(rows)
+
+    async def add_once(
+        self,
+        *,
+        key: str,
+        project_id: int,
+        person_id: int,
+        kind: ReminderKind,
+        ref: str,
+        deadline: date | None,
+        due_at: datetime,
+    ) -> bool:
+        """Schedule a message unless its key exists (two processes may plan it at once)."""
+        dialect = self.session.bind.dialect.name if self.session.bind else "sqlite"
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        now = self.clock()
+        statement = (
+            insert(ReminderRow)
+            .values(
+                key=key[:160],
+                project_id=project_id,
+                item_id=None,
+                ref=ref[:80],
+                kind=kind.value,
+                person_id=person_id,
+                deadline=deadline,
+                due_at=due_at,
+                status=ReminderStatus.PENDING.value,
+                attempts=0,
+                created_at=now,
+                updated_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(ReminderRow.id)
+        )
+        return (await self.session.scalar(statement)) is not None
+
+    # ------------------------------------------------------------------------------------
+    # settings
+
+    async def settings(self, person_id: int) -> ReminderSettings:
+        """A person's reminder settings (the defaults until they change them)."""
+        row = await self.session.get(PersonSettingsRow, person_id)
+        if row is None:
+            return ReminderSettings()
+        return ReminderSettings(
+            timezone=row.timezone,
+            quiet_start=row.quiet_start,
+            quiet_end=row.quiet_end,
+            working_days=row.working_days,
+            remind_at=row.remind_at,
+        )
+
+    async def save_settings(self, person_id: int, settings: ReminderSettings) -> None:
+        """Store a person's reminder settings."""
+        row = await self.session.get(PersonSettingsRow, person_id)
+        if row is None:
+            row = PersonSettingsRow(person_id=person_id)
+            self.session.add(row)
+        row.timezone = settings.timezone
+        row.quiet_start = settings.quiet_start
+        row.quiet_end = settings.quiet_end
+        row.working_days = settings.working_days
+        row.remind_at = settings.remind_at
+        await self.session.flush()
+
+    async def team_settings(self, team_id: int) -> TeamReminderSettings:
+        """A team's reminder rules (the defaults until a coordinator changes them)."""
+        row = await self.session.get(TeamSettingsRow, team_id)
+        if row is None:
+            return TeamReminderSettings()
+        return TeamReminderSettings(
+            days_before=row.days_before,
+            escalation_days=row.escalation_days,
+            digest_weekday=row.digest_weekday,
+        )
+
+    async def save_team_settings(self, team_id: int, settings: TeamReminderSettings) -> None:
+        """Store a team's reminder rules (the caller checks the actor coordinates the team)."""
+        row = await self.session.get(TeamSettingsRow, team_id)
+        if row is None:
+            row = TeamSettingsRow(team_id=team_id)
+            self.session.add(row)
+        row.days_before = settings.days_before
+        row.escalation_days = settings.escalation_days
+        row.digest_weekday = settings.digest_weekday
+        await self.session.flush()

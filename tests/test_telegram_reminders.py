@@ -1,0 +1,164 @@
+"""Reminders end to end: the real bot's reminder loop against the fake Bot API, clock by hand.
+
+Each test runs on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from storage.db import Store
+from storage.tables import ReminderRow
+from tests.chat import Clock
+from tests.fakebot import FakeTelegram
+from tests.reminder_probe import register_probe
+from tests.telegram_harness import Harness, Phone, invite_token
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """A fresh fake Telegram (strict: also refuses what Telegram merely tolerates)."""
+    server = FakeTelegram(poll_throttling=False, strict=True)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def harness(fake: FakeTelegram, store: Store, clock: Clock) -> AsyncIterator[Harness]:
+    """The bot on the test clock, with the probe tool that declares deadlines."""
+    rig = Harness(fake, store)
+    bot = await rig.start_bot(clock=clock.now, reminder_interval_seconds=3600)
+    register_probe(bot.engine.registry)
+    yield rig
+    await rig.stop_bot()
+    refused = [r for r in fake.requests if r.status >= 400 and r.status not in (403, 429)]
+    assert not refused, f"Telegram would have refused: {refused}"
+
+
+def at(clock: Clock, day: int, hour: int) -> None:
+    """Set the clock to a Brussels wall time in November 2026."""
+    clock.current = datetime(2026, 11, day, hour, tzinfo=BRUSSELS).astimezone(UTC)
+
+
+async def new_team(an: Phone) -> None:
+    """An creates a team with a strategy project."""
+    await an.say("/nieuwteam")
+    await an.say("Gent Circulair")
+    await an.say("Strategie 2030")
+    await an.press("Circulaire strategie")
+    assert "aangemaakt" in an.text
+
+
+async def send_due(harness: Harness) -> int:
+    """One round of the bot's reminder loop, then wait until everything went out."""
+    assert harness.bot is not None and harness.bot.reminders is not None
+    queued = await harness.bot.reminders.tick()
+    await harness.settle()
+    return queued
+
+
+async def statuses(store: Store) -> dict[str, str]:
+    """Deadline reminders' statuses by key."""
+    async with store.engine.connect() as connection:
+        result = await connection.execute(
+            select(ReminderRow.key, ReminderRow.status).where(ReminderRow.item_id.is_not(None))
+        )
+        return {key: status for key, status in result.all()}
+
+
+async def test_a_reminder_arrives_and_done_works_from_it(
+    harness: Harness, clock: Clock, store: Store
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/taak Rapport schepen | 2026-11-23 | An")
+    an.mark()
+    at(clock, 23, 9)
+    assert await send_due(harness) == 1
+    reminder = an.user.last_message
+    assert "Rapport schepen" in reminder.text
+    assert any("Gedaan" in label for row in reminder.buttons for label in row)
+    await an.say("/herinneringen")  # a newer reply leaves the reminder its buttons
+    assert an.user.chat.bot_messages[-1] is not reminder
+    await an.press("Gedaan")
+    assert "Afgevinkt" in an.text
+    assert set((await statuses(store)).values()) == {"done"}
+    at(clock, 27, 9)  # escalation would be due by now (and the digest only on Monday)
+    assert await send_due(harness) == 0, "nothing more about a task that is done"
+
+
+async def test_a_blocked_member_is_undeliverable_and_the_others_still_hear(
+    harness: Harness, fake: FakeTelegram, clock: Clock, store: Store
+) -> None:
+    an, bram = harness.phone(1001, "An"), harness.phone(1002, "Bram")
+    await new_team(an)
+    await an.say("/uitnodigen")
+    await bram.say(f"/start {invite_token(an.text)}")
+    await bram.say("/taak Folder | 2026-11-23 | Bram")
+    await an.say("/taak Budget | 2026-11-23 | An")
+    fake.block(bram.user)
+    await harness.settle()
+    an.mark()
+    at(clock, 23, 9)
+    await send_due(harness)
+    assert "Budget" in an.text
+    found = await statuses(store)
+    assert sorted(v for k, v in found.items() if k.endswith(":due")) == ["sent", "undeliverable"]
+    assert await send_due(harness) == 0, "not retried"
+
+
+async def test_the_weekly_digest_goes_to_the_group_and_members_open_its_details(
+    harness: Harness, clock: Clock
+) -> None:
+    an, bram, cas = (
+        harness.phone(1001, "An"),
+        harness.phone(1002, "Bram"),
+        harness.phone(1003, "Cas"),
+    )
+    await new_team(an)
+    await an.say("/uitnodigen")
+    await bram.say(f"/start {invite_token(an.text)}")
+    group = harness.fake.group(-1001234, "Team Gent").add(an.user, bram.user, cas.user)
+    await an.say("/koppel", group=group)
+    await bram.say("/taak Folder drukken | 2026-11-20 | Bram")  # overdue by Monday
+    await send_due(harness)  # plans the digest for Monday 23 November
+    at(clock, 23, 9)
+    await send_due(harness)
+    digest = group.last_message
+    assert "Weekoverzicht Strategie 2030" in digest.text
+    assert "Over tijd (1)" in digest.text and "Folder drukken" in digest.text
+    await cas.press("Details", group=group)  # not in the team: nothing is shown
+    assert group.last_message is digest
+    await bram.press("Details", group=group)
+    assert group.last_message is not digest
+    assert "Folder drukken" in group.last_message.text
+
+
+async def test_restarts_send_each_pending_reminder_once(
+    harness: Harness, clock: Clock, store: Store
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    for number in range(3):
+        await an.say(f"/taak Taak {number} | 2026-11-23 | An")
+    await harness.stop_bot()
+    at(clock, 23, 9)  # the reminders fell due while the bot was down
+    for _ in range(2):
+        bot = await harness.start_bot(clock=clock.now, reminder_interval_seconds=3600)
+        register_probe(bot.engine.registry)
+        await send_due(harness)
+        await harness.stop_bot()  # a deploy: stopped gracefully
+    bot = await harness.start_bot(clock=clock.now, reminder_interval_seconds=3600)
+    register_probe(bot.engine.registry)
+    texts = [m.text for m in an.user.messages]
+    for number in range(3):
+        assert sum(f"Taak {number}" in text and "Vandaag" in text for text in texts) == 1
+    assert sorted(set((await statuses(store)).values())) == ["pending", "sent"]

@@ -404,7 +404,7 @@ async def test_a_reminder_button_asks_only_for_the_result(engine: Engine, store:
     await create_team(an)
     await quick_card(an)
     (card,) = await stored_cards(store, an)
-    await an.event(button=f"t:testcard:result:{card['id']}")  # what a reminder offers
+    await an.event(button=f"t:testcard:result:{card['id']}:deadline")  # as a reminder
     assert "Wat was het resultaat?" in an.text and "Over welke test" not in an.text
     await an.say("zes van de tien")
     assert "Mijn voorstel: Gevalideerd" in an.text and "60% tegenover ≥ 60%" in an.text

@@ -316,7 +316,8 @@ async def button(ctx: Context, action: str, payload: str, engine: Engine) -> lis
         return await show_board(ctx, "", engine)
     if action == "map":
         return await show_map(ctx, "", engine)
-    item = await card_by_id(ctx, payload)
+    # A reminder's "log the result now" adds the deadline's ref after the id: `<id>:<ref>`.
+    item = await card_by_id(ctx, payload.partition(":")[0])
     if item is None:
         return [commands.expired(ctx)]
     if action == "show":

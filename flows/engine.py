@@ -620,6 +620,12 @@ class Engine:
             rows.append(
                 [Choice(str(n), step_button(conv, "opt", str(n))) for n in range(low, high + 1)]
             )
+        elif step.kind == Kind.TEXT and step.offers:
+            offers = await self._offers(ctx, conv, flow, step)
+            rows.extend(
+                [Choice(label, step_button(conv, "offer", str(number)))]
+                for number, label in enumerate(offers)
+            )
         elif step.kind == Kind.LIST and step.suggestions and ctx.project is not None:
             items = await ctx.tx.items.list(ctx.project.id, flow.tool, ctx.person.id)
             have = {fold(i.data.get("name", "")) for i in items}
@@ -641,6 +647,13 @@ class Engine:
         nav.append(Choice(ctx.plain("button-stop"), step_button(conv, "stop")))
         rows.append(nav)
         return rows
+
+    async def _offers(self, ctx: Context, conv: Conversation, flow: Flow, step: Step) -> list[str]:
+        """The tappable answers of a text step (at most twelve, each fitting the step)."""
+        assert step.offers is not None
+        data = await self._data_for(ctx, conv, flow, step)
+        offers = await self.registry.offers[step.offers](ctx, data)
+        return [label for label in offers if 0 < len(label) <= step.max_length][:12]
 
     def _step(self, flow: Flow, step_id: str) -> Step:
         return NAME_STEP if step_id == NAME_STEP.id else flow.step(step_id)
@@ -726,6 +739,11 @@ class Engine:
             elif payload not in {o.value for o in step.options}:
                 return [commands.expired(ctx)]
             return await self.store_answer(ctx, conv, flow, step, value)
+        if action == "offer" and step.offers and payload.isdigit():
+            offers = await self._offers(ctx, conv, flow, step)
+            if int(payload) >= len(offers):
+                return [commands.expired(ctx)]
+            return await self.store_answer(ctx, conv, flow, step, offers[int(payload)])
         if action == "toggle" and step.kind == Kind.MULTI:
             if payload not in {o.value for o in step.options}:
                 return [commands.expired(ctx)]

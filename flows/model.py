@@ -54,6 +54,9 @@ class Step:
     maximum: float | None = None
     future: bool = False  # DATE: today or later
     max_length: int = 1000  # TEXT: characters; LIST: characters per line
+    # TEXT: a named source of tappable answers (Registry.offers), e.g. the team's stakeholders;
+    # typing another answer stays possible.
+    offers: str | None = None
 
     @property
     def target(self) -> str:
@@ -97,6 +100,8 @@ class Deadline:
 
 
 DeadlineSource = Callable[["Item"], list[Deadline]]
+# Tappable answers for a TEXT step, computed from the team's data and the walk's record.
+OfferSource = Callable[["Context", dict[str, Any]], Awaitable[list[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +189,7 @@ class Registry:
     commands: dict[str, ToolCommand] = field(default_factory=dict)  # by ToolCommand.id
     buttons: dict[str, ButtonHandler] = field(default_factory=dict)  # by the `t:<name>:` prefix
     deadlines: dict[str, DeadlineSource] = field(default_factory=dict)  # by item tool
+    offers: dict[str, OfferSource] = field(default_factory=dict)  # by Step.offers
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""

@@ -141,6 +141,8 @@ def _step_problems(flow: Flow, step: Step, registry: Registry) -> list[str]:
     problems: list[str] = []
     if step.check and step.check not in registry.checks:
         problems.append(f"step {step.id}: unknown check {step.check!r}")
+    if step.offers and (step.kind != Kind.TEXT or step.offers not in registry.offers):
+        problems.append(f"step {step.id}: offers {step.offers!r} needs a text step and a source")
     if step.when:
         condition = registry.conditions.get(step.when)
         if condition is None:

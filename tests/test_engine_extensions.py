@@ -25,12 +25,14 @@ note-title = notitie
 note-subject = Waarover gaat de notitie?
 note-body = Wat wil je noteren?
 note-count = Tel de notities
+note-carrier = Wie draagt het?
 """,
     "en": """
 note-title = note
 note-subject = What is the note about?
 note-body = What do you want to note?
 note-count = Count the notes
+note-carrier = Who carries it?
 """,
 }
 
@@ -81,6 +83,28 @@ async def note_button(ctx: Context, action: str, payload: str, engine: Engine) -
     return [Reply("unknown")]
 
 
+CARRIER = Flow(
+    id="carrier",
+    title="note-title",
+    commands=("drager", "carrier"),
+    store="draft",
+    on_complete="save_carrier",
+    steps=(Step(id="who", kind=Kind.TEXT, text="note-carrier", offers="notes", max_length=20),),
+)
+
+
+async def note_subjects(ctx: Context, data: dict[str, Any]) -> list[str]:
+    """The subjects of the project's notes, as tappable answers."""
+    assert ctx.project is not None
+    notes = await ctx.tx.items.list(ctx.project.id, "note", ctx.person.id)
+    return [str(note.data["subject"]) for note in notes]
+
+
+async def save_carrier(draft: dict[str, Any], ctx: Context) -> list[Reply]:
+    """Echo the answer."""
+    return [Reply(f"carried by {draft['who']}")]
+
+
 COUNT = ToolCommand(
     id="count", commands=("teller", "count"), handler=count_notes, description="note-count"
 )
@@ -100,6 +124,10 @@ def note_engine(store: Store, clock: Clock, tmp_path: Path) -> Engine:
     registry.quick["quick_note"] = quick_note
     registry.commands[COUNT.id] = COUNT
     registry.buttons["note"] = note_button
+    registry.flows[CARRIER.id] = CARRIER
+    registry.offers["notes"] = note_subjects
+    registry.actions["save_carrier"] = save_carrier
+    validate_flow(CARRIER, registry, translator, Path("templates"))
     validate_flow(NOTE, registry, translator, Path("templates"))
     validate_tool_commands(registry, translator)
     return Engine(store, translator=translator, registry=registry, clock=clock.now)
@@ -164,3 +192,37 @@ def test_a_tool_command_that_clashes_is_refused(note_engine: Engine) -> None:
     )
     with pytest.raises(FlowError, match="taken"):
         validate_tool_commands(registry, note_engine.translator)
+
+
+async def test_a_text_step_offers_tappable_answers_from_the_team_data(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/notitie Kringwinkel | ophaling")
+    await an.say("/notitie IVAGO | containers")
+    await an.say("/notitie Een onderwerp dat veel te lang is | voor een knop")
+    await an.say("/drager")
+    labels = [c.label for c in an.buttons()]
+    assert "Kringwinkel" in labels and "IVAGO" in labels
+    assert not any("te lang" in label for label in labels), "answers must fit the step"
+    stale = an.button("IVAGO").value
+    await an.press("IVAGO")
+    assert an.text == "carried by IVAGO"
+    await an.event(button=stale)
+    assert "verlopen" in an.text, "a pressed offer does not answer twice"
+    await an.say("/drager")
+    await an.say("De schepen")
+    assert an.text == "carried by De schepen", "typing another answer stays possible"
+
+
+def test_an_offer_needs_a_known_source_and_a_text_step(note_engine: Engine) -> None:
+    registry = note_engine.registry
+    broken = Flow(
+        id="broken",
+        title="note-title",
+        commands=("kapot",),
+        store="draft",
+        on_complete="save_carrier",
+        steps=(Step(id="who", kind=Kind.TEXT, text="note-carrier", offers="nothing"),),
+    )
+    with pytest.raises(FlowError, match="offers"):
+        validate_flow(broken, registry, note_engine.translator, Path("templates"))

@@ -513,8 +513,11 @@ async def edit_start(ctx: Context, flow: Flow | None, engine: Engine) -> list[Re
         latest = await ctx.tx.conversations.latest(ctx.person.id, ctx.project.id)
         candidates = [f for f in ctx.registry.flows.values() if f.tool and _edit_steps(f, engine)]
         flow = next((f for f in candidates if latest and f.id == latest.flow_id), None)
-        if flow is None and candidates:
-            flow = candidates[0]
+        for candidate in candidates if flow is None else []:
+            # The first tool that has something to edit, not merely the first tool.
+            if await ctx.tx.items.count(ctx.project.id, candidate.tool):
+                flow = candidate
+                break
     if flow is None or not _edit_steps(flow, engine):
         return [Reply(ctx.t("edit-nothing"))]
     if not await ctx.tx.items.count(ctx.project.id, flow.tool):

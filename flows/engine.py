@@ -7,6 +7,7 @@ never applies twice.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -584,7 +585,14 @@ class Engine:
                         )
                     )
                 )
-        lines.append(str(ctx.t("list-more" if short else step.text)))
+        if short:
+            lines.append(str(ctx.t("list-more")))
+        elif step.prompt_args:
+            data = await self._data_for(ctx, conv, flow, step)
+            args = await self.registry.prompt_args[step.prompt_args](ctx, data)
+            lines.append(str(ctx.t(step.text, **args)))
+        else:
+            lines.append(str(ctx.t(step.text)))
         if step.kind == Kind.LIST and ctx.project is not None:
             count = await ctx.tx.items.count(ctx.project.id, flow.tool)
             if count:
@@ -698,6 +706,8 @@ class Engine:
             return [self._problem(ctx, value), await self.prompt(ctx, conv, flow)]
         if step.check:
             issue = self.registry.checks[step.check](value, ctx)
+            if inspect.isawaitable(issue):
+                issue = await issue
             if issue:
                 return [Reply(ctx.t(issue)), await self.prompt(ctx, conv, flow)]
         return await self.store_answer(ctx, conv, flow, step, value)

@@ -57,6 +57,9 @@ class Step:
     # TEXT: a named source of tappable answers (Registry.offers), e.g. the team's stakeholders;
     # typing another answer stays possible.
     offers: str | None = None
+    # A named source of Fluent arguments for the prompt (Registry.prompt_args), so a question
+    # can name what it is about, e.g. the goal ideas are collected for.
+    prompt_args: str | None = None
 
     @property
     def target(self) -> str:
@@ -74,7 +77,9 @@ class Repeat:
 
 
 # Named behaviour that needs code. Flows refer to these by name; the registry checks they exist.
-Check = Callable[[Any, "Context"], str | None]  # returns a message key describing the problem
+# A check returns a message key describing the problem; it may be async when it must look at
+# the team's data (e.g. "is this one of our goals?").
+Check = Callable[[Any, "Context"], str | Awaitable[str | None] | None]
 Condition = Callable[[dict[str, Any]], bool]
 ItemFeedback = Callable[["Item", "Context"], str]
 Picture = Callable[[list["Item"], "Context"], Awaitable[tuple[str, bytes] | None]]
@@ -100,6 +105,8 @@ class Deadline:
 
 
 DeadlineSource = Callable[["Item"], list[Deadline]]
+# Arguments for a step's prompt, computed from the team's data and the walk's record.
+PromptArgs = Callable[["Context", dict[str, Any]], Awaitable[dict[str, Any]]]
 # Tappable answers for a TEXT step, computed from the team's data and the walk's record.
 OfferSource = Callable[["Context", dict[str, Any]], Awaitable[list[str]]]
 
@@ -190,6 +197,7 @@ class Registry:
     buttons: dict[str, ButtonHandler] = field(default_factory=dict)  # by the `t:<name>:` prefix
     deadlines: dict[str, DeadlineSource] = field(default_factory=dict)  # by item tool
     offers: dict[str, OfferSource] = field(default_factory=dict)  # by Step.offers
+    prompt_args: dict[str, PromptArgs] = field(default_factory=dict)  # by Step.prompt_args
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""

@@ -143,6 +143,8 @@ def _step_problems(flow: Flow, step: Step, registry: Registry) -> list[str]:
         problems.append(f"step {step.id}: unknown check {step.check!r}")
     if step.offers and (step.kind != Kind.TEXT or step.offers not in registry.offers):
         problems.append(f"step {step.id}: offers {step.offers!r} needs a text step and a source")
+    if step.prompt_args and step.prompt_args not in registry.prompt_args:
+        problems.append(f"step {step.id}: unknown prompt arguments {step.prompt_args!r}")
     if step.when:
         condition = registry.conditions.get(step.when)
         if condition is None:

@@ -4,6 +4,7 @@ tool buttons and prefilled walks."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ note-subject = Waarover gaat de notitie?
 note-body = Wat wil je noteren?
 note-count = Tel de notities
 note-carrier = Wie draagt het?
+note-about = Wat wil je nog weten over { $subject } (al { $count } notities)?
 """,
     "en": """
 note-title = note
@@ -33,6 +35,7 @@ note-subject = What is the note about?
 note-body = What do you want to note?
 note-count = Count the notes
 note-carrier = Who carries it?
+note-about = What else about { $subject } ({ $count } notes so far)?
 """,
 }
 
@@ -89,8 +92,17 @@ CARRIER = Flow(
     commands=("drager", "carrier"),
     store="draft",
     on_complete="save_carrier",
-    steps=(Step(id="who", kind=Kind.TEXT, text="note-carrier", offers="notes", max_length=20),),
+    steps=(
+        Step(id="who", kind=Kind.TEXT, text="note-carrier", offers="notes", max_length=20),
+        Step(id="more", kind=Kind.TEXT, text="note-about", prompt_args="about", optional=True),
+    ),
 )
+
+
+async def about_args(ctx: Context, data: dict[str, Any]) -> dict[str, Any]:
+    """The prompt names the answer so far and how many notes the team has."""
+    assert ctx.project is not None
+    return {"subject": data["who"], "count": await ctx.tx.items.count(ctx.project.id, "note")}
 
 
 async def note_subjects(ctx: Context, data: dict[str, Any]) -> list[str]:
@@ -126,6 +138,7 @@ def note_engine(store: Store, clock: Clock, tmp_path: Path) -> Engine:
     registry.buttons["note"] = note_button
     registry.flows[CARRIER.id] = CARRIER
     registry.offers["notes"] = note_subjects
+    registry.prompt_args["about"] = about_args
     registry.actions["save_carrier"] = save_carrier
     validate_flow(CARRIER, registry, translator, Path("templates"))
     validate_flow(NOTE, registry, translator, Path("templates"))
@@ -206,11 +219,16 @@ async def test_a_text_step_offers_tappable_answers_from_the_team_data(note_engin
     assert not any("te lang" in label for label in labels), "answers must fit the step"
     stale = an.button("IVAGO").value
     await an.press("IVAGO")
+    assert "Wat wil je nog weten over IVAGO (al 3 notities)?" in an.text
+    await an.press("Overslaan")
     assert an.text == "carried by IVAGO"
     await an.event(button=stale)
     assert "verlopen" in an.text, "a pressed offer does not answer twice"
     await an.say("/drager")
-    await an.say("De schepen")
+    await an.say("<b>De schepen</b>")
+    assert "over <b>De schepen</b> (al" in an.text, "prompt arguments are shown as text"
+    assert "&lt;b&gt;De schepen" in an.replies[0].html
+    await an.press("Overslaan")
     assert an.text == "carried by De schepen", "typing another answer stays possible"
 
 
@@ -226,3 +244,8 @@ def test_an_offer_needs_a_known_source_and_a_text_step(note_engine: Engine) -> N
     )
     with pytest.raises(FlowError, match="offers"):
         validate_flow(broken, registry, note_engine.translator, Path("templates"))
+    unknown = Step(id="who", kind=Kind.TEXT, text="note-about", prompt_args="nothing")
+    with pytest.raises(FlowError, match="prompt arguments"):
+        validate_flow(
+            replace(broken, steps=(unknown,)), registry, note_engine.translator, Path("templates")
+        )

@@ -329,9 +329,41 @@ goal-proposal = With your answers the goal could read:
 goal-button-rewrite = ✍ Yes, rewrite
 goal-button-keep = No, keep my sentence
 goal-button-another = ➕ Another goal
+goal-button-actions = 💡 Think up actions for this goal
 goal-kept = OK, the goal stays: <i>{ $statement }</i>
 goal-rewritten = ✍ Rewritten: <i>{ $statement }</i>
 goal-rewrite-gone = That proposal was already handled. The goal now reads: <i>{ $statement }</i>
 goal-summary-title = <b>SMART goals — { $project }</b>
 goal-summary-marked = ⚠ not fully SMART ({ $reason })
 goal-summary-by = by { $name }
+
+## ideas
+
+ideas-title = action plan
+ideas-description = From goal to action lines and actions
+ideas-goal = For which <b>goal</b> are you thinking up actions? Tap a goal.
+    .label = Goal
+ideas-line = Goal: <i>{ $goal }</i>
+    Which <b>action line</b> are you working out: what is needed, in broad terms, to reach this goal? { $count ->
+        [0] Type a first action line.
+       *[other] Tap one of your team's action lines, or type a new one.
+    }
+    .label = Action line
+    .hint = An action line says in broad terms what is needed; the actions make it concrete.
+    .example = Embedding circular principles in drawing up tenders and their award criteria
+ideas-ideas = How might we make this happen: <b>{ $line }</b>?
+    Write your ideas for <b>concrete actions</b>, one per line. Feel free to build on what your team already came up with. { $count ->
+        [0] {""}
+       *[other] {"\u000a"}Already thought of by your team:
+    { $others }
+    }
+    .label = Ideas
+    .hint = Brainwriting: everyone first writes on their own, then builds on the ideas of the others. Also think of actions together with neighbouring municipalities.
+    .example = Providing training in circular procurement
+ideas-no-goals = Your team has no goals yet. First write a SMART goal with /goal.
+ideas-goal-unknown = I don't know that goal. Tap one of your team's goals.
+ideas-goal-gone = That goal was deleted meanwhile, so I couldn't save your ideas. Here they are, to copy: { $ideas }
+ideas-too-long = One idea is longer than 200 characters. Make it a shorter sentence, or spread it over more lines.
+ideas-too-many = That's more than 50 ideas at once. Send them in a few messages.
+ideas-button-more = 💡 More ideas for this goal
+ideas-summary-title = <b>Action plan — { $project }</b>

@@ -332,9 +332,41 @@ goal-proposal = Met je antwoorden kan het doel zo klinken:
 goal-button-rewrite = ✍ Ja, herschrijf
 goal-button-keep = Nee, hou mijn zin
 goal-button-another = ➕ Nog een doel
+goal-button-actions = 💡 Acties bedenken voor dit doel
 goal-kept = Oké, het doel blijft: <i>{ $statement }</i>
 goal-rewritten = ✍ Herschreven: <i>{ $statement }</i>
 goal-rewrite-gone = Dat voorstel is al afgehandeld. Het doel luidt nu: <i>{ $statement }</i>
 goal-summary-title = <b>SMART-doelen — { $project }</b>
 goal-summary-marked = ⚠ niet volledig SMART ({ $reason })
 goal-summary-by = door { $name }
+
+## ideas
+
+ideas-title = actieplan
+ideas-description = Van doel naar actielijnen en acties
+ideas-goal = Voor welk <b>doel</b> bedenk je acties? Tik een doel aan.
+    .label = Doel
+ideas-line = Doel: <i>{ $goal }</i>
+    Welke <b>actielijn</b> werk je uit: wat is er in grote lijnen nodig om dit doel te halen? { $count ->
+        [0] Typ een eerste actielijn.
+       *[other] Tik een actielijn van je team aan, of typ een nieuwe.
+    }
+    .label = Actielijn
+    .hint = Een actielijn zegt in grote lijnen wat nodig is; de acties maken het concreet.
+    .example = Inbedden van circulaire principes bij de opmaak van aanbestedingen en bijhorende gunningscriteria
+ideas-ideas = Hoe kunnen we ervoor zorgen dat dit lukt: <b>{ $line }</b>?
+    Schrijf je ideeën voor <b>concrete acties</b>, één per regel. Bouw gerust verder op wat je team al bedacht. { $count ->
+        [0] {""}
+       *[other] {"\u000a"}Al bedacht door je team:
+    { $others }
+    }
+    .label = Ideeën
+    .hint = Brainwriting: iedereen schrijft eerst zelf, en bouwt dan verder op de ideeën van de anderen. Denk ook aan acties samen met buurgemeenten.
+    .example = Voorzien van opleiding circulair aanbesteden
+ideas-no-goals = Je team heeft nog geen doelen. Formuleer eerst een SMART-doel met /doel.
+ideas-goal-unknown = Dat doel ken ik niet. Tik een van de doelen van je team aan.
+ideas-goal-gone = Dat doel werd intussen verwijderd, dus ik kon je ideeën niet bewaren. Hier zijn ze, om te kopiëren: { $ideas }
+ideas-too-long = Een idee is langer dan 200 tekens. Maak er een kortere zin van, of verdeel het over meer regels.
+ideas-too-many = Dat zijn meer dan 50 ideeën in één keer. Stuur ze in een paar berichten.
+ideas-button-more = 💡 Meer ideeën voor dit doel
+ideas-summary-title = <b>Actieplan — { $project }</b>

@@ -172,6 +172,7 @@ async def save_goal(draft: dict[str, Any], ctx: Context) -> list[Reply]:
                 Choice(ctx.plain("goal-button-keep"), f"t:goal:keep:{item.id}"),
             ]
         )
+    choices.append([Choice(ctx.plain("goal-button-actions"), f"t:ideas:goal:{item.id}")])
     choices.append([Choice(ctx.plain("goal-button-another"), "m:open:goal")])
     choices.append([Choice(ctx.plain("button-summary"), "m:summary:goal")])
     return [Reply("\n\n".join(lines), choices=choices), *await commands.announce(ctx, FLOW)]
@@ -193,6 +194,10 @@ async def goal_button(ctx: Context, action: str, payload: str, engine: Engine) -
         for field in ("statement", "name"):
             await ctx.tx.items.set_field(item.id, field, proposal, ctx.person.id)
         await ctx.tx.items.set_field(item.id, "proposal", None, ctx.person.id)
+        # The actions name their goal's words for the action plan; keep them in step.
+        for planned in await ctx.tx.items.list(item.project_id, "action", ctx.person.id):
+            if planned.data.get("goal") == item.id:
+                await ctx.tx.items.set_field(planned.id, "goal_text", proposal, ctx.person.id)
         return [Reply(ctx.t("goal-rewritten", statement=proposal))]
     return [commands.expired(ctx)]
 

@@ -367,3 +367,34 @@ ideas-too-long = One idea is longer than 200 characters. Make it a shorter sente
 ideas-too-many = That's more than 50 ideas at once. Send them in a few messages.
 ideas-button-more = 💡 More ideas for this goal
 ideas-summary-title = <b>Action plan — { $project }</b>
+
+## impact
+
+impact-title = impact/effort matrix
+impact-description = Score the actions' impact and effort
+impact-no-actions = There are no actions to score yet. First think up actions with /actions.
+impact-ask-impact = <i>Action { $number } of { $total }</i> · goal: <i>{ $goal }</i>
+    <b>{ $name }</b>
+    How much <b>impact</b> does this action have: how much does it contribute to your goals and to the local circular transition? 1 = little, 5 = a lot.
+impact-ask-effort = <i>Action { $number } of { $total }</i> · goal: <i>{ $goal }</i>
+    <b>{ $name }</b>
+    How much <b>effort</b> does it take: time, money, energy and risk? 1 = little, 5 = a lot.
+impact-button-matrix = 📊 Show the matrix
+impact-all-scored = ✔ You have scored all actions. Thank you! This is where they stand, with the whole team's scores combined:
+impact-nothing-scored = Nobody has scored any actions yet. Start with /impact.
+impact-summary-title = <b>Impact and effort — { $project }</b>
+impact-quadrant-quick_win = <b>Quick wins</b> (high impact, low effort): { $count }
+impact-quadrant-big_bet = <b>Big bets</b> (high impact, high effort): { $count }
+impact-quadrant-fill_in = <b>Fill-ins</b> (low impact, low effort): { $count }
+impact-quadrant-time_sink = <b>Time sinks</b> (low impact, high effort): { $count }
+impact-mix-no-big = 💡 Your plan has { $small } small improvements but no large project yet. The guide recommends a mix: a few large, longer projects with high impact, and many small improvements.
+impact-mix-too-big = 💡 Your plan has { $big } large projects and { $small } small improvements. The guide recommends a few large projects next to many small improvements: those bring quick results and energy.
+impact-mix-good = 👍 A good mix: { $big } large projects and { $small } small improvements, as the guide recommends.
+impact-unscored = Not scored yet: { $names }
+impact-chart-title = Impact and effort — { $project }
+impact-axis = Impact
+effort-axis = Effort (time, money, energy, risk)
+impact-name-quick_win = Quick wins
+impact-name-big_bet = Big bets
+impact-name-fill_in = Fill-ins
+impact-name-time_sink = Time sinks

@@ -370,3 +370,34 @@ ideas-too-long = Een idee is langer dan 200 tekens. Maak er een kortere zin van,
 ideas-too-many = Dat zijn meer dan 50 ideeën in één keer. Stuur ze in een paar berichten.
 ideas-button-more = 💡 Meer ideeën voor dit doel
 ideas-summary-title = <b>Actieplan — { $project }</b>
+
+## impact
+
+impact-title = impact-inspanningsmatrix
+impact-description = Impact en inspanning van de acties scoren
+impact-no-actions = Er zijn nog geen acties om te scoren. Bedenk eerst acties met /acties.
+impact-ask-impact = <i>Actie { $number } van { $total }</i> · doel: <i>{ $goal }</i>
+    <b>{ $name }</b>
+    Hoeveel <b>impact</b> heeft deze actie: hoeveel draagt ze bij aan je doelen en aan de lokale circulaire transitie? 1 = weinig, 5 = heel veel.
+impact-ask-effort = <i>Actie { $number } van { $total }</i> · doel: <i>{ $goal }</i>
+    <b>{ $name }</b>
+    Hoeveel <b>inspanning</b> vraagt ze: tijd, geld, energie en risico? 1 = weinig, 5 = heel veel.
+impact-button-matrix = 📊 Toon de matrix
+impact-all-scored = ✔ Je hebt alle acties gescoord. Dank je! Zo staan ze nu, met de scores van het hele team samen:
+impact-nothing-scored = Nog niemand heeft acties gescoord. Start met /impact.
+impact-summary-title = <b>Impact en inspanning — { $project }</b>
+impact-quadrant-quick_win = <b>Quick wins</b> (veel impact, weinig inspanning): { $count }
+impact-quadrant-big_bet = <b>Grote projecten</b> (veel impact, veel inspanning): { $count }
+impact-quadrant-fill_in = <b>Kleine verbeteringen</b> (weinig impact, weinig inspanning): { $count }
+impact-quadrant-time_sink = <b>Tijdvreters</b> (weinig impact, veel inspanning): { $count }
+impact-mix-no-big = 💡 Je plan telt { $small } kleine verbeteringen maar nog geen groot project. De gids raadt een mix aan: enkele grote projecten van langere duur met veel impact, en veel kleine verbeteringen.
+impact-mix-too-big = 💡 Je plan telt { $big } grote projecten en { $small } kleine verbeteringen. De gids raadt enkele grote projecten aan naast veel kleine verbeteringen: die laatste geven snel resultaat en energie.
+impact-mix-good = 👍 Mooie mix: { $big } grote projecten en { $small } kleine verbeteringen, zoals de gids aanraadt.
+impact-unscored = Nog niet gescoord: { $names }
+impact-chart-title = Impact en inspanning — { $project }
+impact-axis = Impact
+effort-axis = Inspanning (tijd, geld, energie, risico)
+impact-name-quick_win = Quick wins
+impact-name-big_bet = Grote projecten
+impact-name-fill_in = Kleine verbeteringen
+impact-name-time_sink = Tijdvreters

@@ -398,3 +398,86 @@ impact-name-quick_win = Quick wins
 impact-name-big_bet = Big bets
 impact-name-fill_in = Fill-ins
 impact-name-time_sink = Time sinks
+
+## sheet
+
+sheet-title = action sheet
+sheet-menu = Action sheet: work out an action with a lead and milestones
+sheet-q-action = Which <b>action</b> are you working out in an action sheet? Tap an action.
+    .label = Action
+sheet-q-description = <b>Description</b>: what does the action involve?
+    .label = Description
+    .example = A training in circular procurement for the purchasing and technical departments.
+sheet-q-results = Which <b>results</b> do you intend?
+    .label = Intended results
+    .example = All tenders for new buildings contain circular award criteria.
+sheet-q-milestones = What are the key <b>milestones</b>? One per line, each as <i>what — when</i>.
+    .label = Milestones
+    .hint = I store the dates as deadlines, so I can remind the lead in time.
+    .example = Training given — end of June 2027
+sheet-q-parties = Which <b>parties</b> do you involve, and what is the <b>role</b> of each? One per line: <i>party — role</i>. { $count ->
+        [0] Your stakeholder map is still empty; new parties are fine.
+       *[other] On your stakeholder map: { $stakeholders }. New parties are fine too.
+    }
+    .label = Parties and roles
+    .example = Kringwinkel — supplies reusable materials
+sheet-q-resources = Which <b>resources</b> are needed: people and money?
+    .label = Resources
+    .example = 0.2 FTE and 5,000 euro for the training
+sheet-q-timeline = What is the overall <b>timeline</b>?
+    .label = Timeline
+    .example = January 2027 to December 2027
+sheet-q-preconditions = Which <b>preconditions</b> are there: technical, legal, spatial, organisational?
+    .label = Preconditions
+sheet-q-risks = Which <b>risks</b> do you see, and how will you handle them? One per line: <i>risk — handling</i>.
+    .label = Risks
+    .example = Too few participants — organise it together with neighbouring municipalities
+sheet-q-first-steps = What are the <b>first meaningful steps</b>?
+    .label = First steps
+    .example = Compare training offers and pick a date
+sheet-q-owner = Who is the <b>lead</b> (trekker) of this action? Tap a team member, or type a name.
+    .label = Lead
+sheet-action-unknown = I don't know that action. Tap one of your team's actions, or first think up actions with /actions.
+sheet-action-gone = That action was deleted meanwhile, so the sheet was not saved.
+sheet-milestone-no-date = I can't find a date in at least one milestone. Write each milestone as <i>what — when</i>, for example "Training given — end of June 2027".
+sheet-lines-too-long = A line is longer than 300 characters, or there are more than 50. Please make it a bit shorter.
+sheet-heading = Action sheet: { $name }
+sheet-goal = Goal: { $goal } · action line: { $line }
+sheet-label-owner = Lead:
+sheet-label-status = Status:
+sheet-label-description = Description:
+sheet-label-results = Intended results:
+sheet-label-milestones = Milestones:
+sheet-label-parties = Parties and roles:
+sheet-label-resources = Resources:
+sheet-label-timeline = Timeline:
+sheet-label-preconditions = Preconditions:
+sheet-label-risks = Risks and handling:
+sheet-label-first-steps = First steps:
+sheet-party-new = new, not on the stakeholder map
+sheet-updated-by = last updated by { $name }
+sheet-button-table = 📋 Action table
+sheet-button-another = 📝 Another action sheet
+sheet-summary-title = <b>Action sheets — { $project }</b>
+sheet-summary-none = No action sheets yet. Start one with /actionsheet.
+status-idea = idea
+status-planned = planned
+status-running = running
+status-done = done
+status-stopped = stopped
+
+## table
+
+table-description = Action table: all actions with lead, status and deadline
+table-empty = There are no actions yet. First think up actions with /actions.
+table-title = <b>Action table — { $project }</b>
+table-owner = lead: { $owner }
+table-priority-high = high priority
+table-priority-medium = medium priority
+table-priority-low = low priority
+table-priority-none = not scored yet
+table-due = next deadline { $date }
+table-tip = Tap ✏ and an action's number to change its status.
+table-pick = What is the status of <b>{ $name }</b> now?
+table-button-sheet = 📝 Action sheet
+table-status-set = ✔ <b>{ $name }</b> is now <b>{ $status }</b>.

@@ -401,3 +401,86 @@ impact-name-quick_win = Quick wins
 impact-name-big_bet = Grote projecten
 impact-name-fill_in = Kleine verbeteringen
 impact-name-time_sink = Tijdvreters
+
+## sheet
+
+sheet-title = actiefiche
+sheet-menu = Actiefiche: een actie uitwerken met trekker en mijlpalen
+sheet-q-action = Welke <b>actie</b> werk je uit in een actiefiche? Tik een actie aan.
+    .label = Actie
+sheet-q-description = <b>Beschrijving</b>: wat houdt de actie in?
+    .label = Beschrijving
+    .example = Een opleiding circulair aanbesteden voor de aankoopdienst en de technische dienst.
+sheet-q-results = Welke <b>resultaten</b> beoog je?
+    .label = Beoogde resultaten
+    .example = Alle bestekken voor nieuwbouw bevatten circulaire gunningscriteria.
+sheet-q-milestones = Wat zijn de belangrijkste <b>mijlpalen</b>? Eén per regel, telkens <i>wat — wanneer</i>.
+    .label = Mijlpalen
+    .hint = Ik bewaar de datums als deadlines, zodat ik de trekker tijdig kan herinneren.
+    .example = Opleiding gegeven — eind juni 2027
+sheet-q-parties = Welke <b>partijen</b> betrek je, en wat is de <b>rol</b> van elk? Eén per regel: <i>partij — rol</i>. { $count ->
+        [0] Je stakeholderkaart is nog leeg; nieuwe partijen mogen.
+       *[other] Op je stakeholderkaart: { $stakeholders }. Nieuwe partijen mogen ook.
+    }
+    .label = Partijen en rollen
+    .example = Kringwinkel — levert herbruikbare materialen
+sheet-q-resources = Welke <b>middelen</b> zijn nodig: mensen en geld?
+    .label = Middelen
+    .example = 0,2 VTE en 5.000 euro voor de opleiding
+sheet-q-timeline = Wat is de algemene <b>timing</b>?
+    .label = Timing
+    .example = januari 2027 tot december 2027
+sheet-q-preconditions = Welke <b>randvoorwaarden</b> zijn er: technisch, juridisch, ruimtelijk, organisatorisch?
+    .label = Randvoorwaarden
+sheet-q-risks = Welke <b>risico's</b> zie je, en hoe ga je ermee om? Eén per regel: <i>risico — aanpak</i>.
+    .label = Risico's
+    .example = Te weinig inschrijvingen — samen organiseren met de buurgemeenten
+sheet-q-first-steps = Wat zijn de <b>eerste zinvolle stappen</b>?
+    .label = Eerste stappen
+    .example = Opleidingsaanbod vergelijken en een datum prikken
+sheet-q-owner = Wie is de <b>trekker</b> van deze actie? Tik een teamlid aan, of typ een naam.
+    .label = Trekker
+sheet-action-unknown = Die actie ken ik niet. Tik een van de acties van je team aan, of bedenk eerst acties met /acties.
+sheet-action-gone = Die actie werd intussen verwijderd, dus de fiche is niet bewaard.
+sheet-milestone-no-date = Bij minstens één mijlpaal vind ik geen datum. Schrijf elke mijlpaal als <i>wat — wanneer</i>, bijvoorbeeld "Opleiding gegeven — eind juni 2027".
+sheet-lines-too-long = Een regel is langer dan 300 tekens, of het zijn er meer dan 50. Maak het wat korter.
+sheet-heading = Actiefiche: { $name }
+sheet-goal = Doel: { $goal } · actielijn: { $line }
+sheet-label-owner = Trekker:
+sheet-label-status = Status:
+sheet-label-description = Beschrijving:
+sheet-label-results = Beoogde resultaten:
+sheet-label-milestones = Mijlpalen:
+sheet-label-parties = Partijen en rollen:
+sheet-label-resources = Middelen:
+sheet-label-timeline = Timing:
+sheet-label-preconditions = Randvoorwaarden:
+sheet-label-risks = Risico's en aanpak:
+sheet-label-first-steps = Eerste stappen:
+sheet-party-new = nieuw, niet op de stakeholderkaart
+sheet-updated-by = laatst bijgewerkt door { $name }
+sheet-button-table = 📋 Actietabel
+sheet-button-another = 📝 Nog een actiefiche
+sheet-summary-title = <b>Actiefiches — { $project }</b>
+sheet-summary-none = Nog geen actiefiches. Start er een met /actiefiche.
+status-idea = idee
+status-planned = gepland
+status-running = lopend
+status-done = afgerond
+status-stopped = stopgezet
+
+## table
+
+table-description = Actietabel: alle acties met trekker, status en deadline
+table-empty = Er zijn nog geen acties. Bedenk eerst acties met /acties.
+table-title = <b>Actietabel — { $project }</b>
+table-owner = trekker: { $owner }
+table-priority-high = prioriteit hoog
+table-priority-medium = prioriteit midden
+table-priority-low = prioriteit laag
+table-priority-none = nog niet gescoord
+table-due = volgende deadline { $date }
+table-tip = Tik op ✏ en het nummer van een actie om haar status aan te passen.
+table-pick = Welke status heeft <b>{ $name }</b> nu?
+table-button-sheet = 📝 Actiefiche
+table-status-set = ✔ <b>{ $name }</b> staat nu op <b>{ $status }</b>.

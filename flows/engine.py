@@ -163,6 +163,12 @@ class Engine:
 
     async def _route(self, ctx: Context) -> list[Reply]:
         event = ctx.event
+        if event.poll_answer is not None:
+            name, _, payload = event.poll_answer.value.partition(":")
+            poll_handler = self.registry.polls.get(name)
+            if poll_handler is None:
+                return []  # a poll of a tool that is gone: nothing to say to a voter
+            return await poll_handler(ctx, payload, event.poll_answer.options, self)
         if event.button is not None:
             return await self._button(ctx, event.button)
         if event.text is None:

@@ -105,6 +105,9 @@ class Deadline:
 
 
 DeadlineSource = Callable[["Item"], list[Deadline]]
+# A tool's poll handler gets the payload of a poll value `<tool>:<payload>` and the chosen
+# option numbers; like a button handler it must check that the person may vote there.
+PollHandler = Callable[["Context", str, tuple[int, ...], "Engine"], Awaitable[list["Reply"]]]
 # Arguments for a step's prompt, computed from the team's data and the walk's record.
 PromptArgs = Callable[["Context", dict[str, Any]], Awaitable[dict[str, Any]]]
 # Tappable answers for a TEXT step, computed from the team's data and the walk's record.
@@ -198,6 +201,7 @@ class Registry:
     deadlines: dict[str, DeadlineSource] = field(default_factory=dict)  # by item tool
     offers: dict[str, OfferSource] = field(default_factory=dict)  # by Step.offers
     prompt_args: dict[str, PromptArgs] = field(default_factory=dict)  # by Step.prompt_args
+    polls: dict[str, PollHandler] = field(default_factory=dict)  # by the `<tool>:` of Poll.value
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""

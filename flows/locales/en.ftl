@@ -481,3 +481,50 @@ table-tip = Tap ✏ and an action's number to change its status.
 table-pick = What is the status of <b>{ $name }</b> now?
 table-button-sheet = 📝 Action sheet
 table-status-set = ✔ <b>{ $name }</b> is now <b>{ $status }</b>.
+
+## dots
+
+dots-description = Dot voting on the actions
+dots-no-round = There is no voting round right now. The coordinator starts one with /vote.
+dots-how-many = Dot voting: how many <b>dots</b> does each team member get to spread over the actions?
+dots-too-few = Voting needs at least two actions that are not running or done yet. Think up actions with /actions.
+dots-round-name = Voting round
+dots-started = 🗳 The voting round is open: each team member has { $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }. { $left ->
+        [0] {""}
+       *[other] The { $left } lowest scored actions are left out: a poll holds at most ten choices.
+    }
+dots-ballot = 🗳 You have <b>{ $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }</b>: choose the actions you think deserve priority (feasible, high impact, lots of energy to carry them).
+    { $options }
+    Chosen now: { $chosen }.
+dots-question = Which actions get priority? Choose at most { $dots }.
+dots-menu = See the standings or close the round:
+dots-group = 🗳 { $name } opened a voting round. Vote below: each team member has { $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }.
+dots-closed = This voting round is already closed.
+dots-too-many = You chose { $chosen } actions, but you have { $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }. Your vote doesn't count yet: please change it.
+dots-counted = ✔ Your dots are counted: { $names }
+dots-retracted = Your vote was taken back.
+dots-results = <b>Standings</b> ({ $voters } { $voters ->
+        [one] voter
+       *[other] voters
+    }):
+    { $lines }
+dots-final = <b>Result of the voting round</b> ({ $voters } { $voters ->
+        [one] voter
+       *[other] voters
+    }):
+    { $lines }
+    The dots are now shown with the actions in the /actiontable.
+dots-button-results = 📊 Standings
+dots-button-close = 🔒 Close the voting round

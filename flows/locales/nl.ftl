@@ -484,3 +484,50 @@ table-tip = Tik op ✏ en het nummer van een actie om haar status aan te passen.
 table-pick = Welke status heeft <b>{ $name }</b> nu?
 table-button-sheet = 📝 Actiefiche
 table-status-set = ✔ <b>{ $name }</b> staat nu op <b>{ $status }</b>.
+
+## dots
+
+dots-description = Stemmen met stippen over de acties
+dots-no-round = Er loopt nu geen stemronde. De coördinator start er een met /stemmen.
+dots-how-many = Stemmen met stippen: hoeveel <b>stippen</b> krijgt elk teamlid om te verdelen over de acties?
+dots-too-few = Om te stemmen zijn minstens twee acties nodig die nog niet lopen of afgerond zijn. Bedenk acties met /acties.
+dots-round-name = Stemronde
+dots-started = 🗳 De stemronde is geopend: elk teamlid heeft { $dots } { $dots ->
+        [one] stip
+       *[other] stippen
+    }. { $left ->
+        [0] {""}
+       *[other] De { $left } minst goed gescoorde acties staan er niet bij: een poll telt hoogstens tien keuzes.
+    }
+dots-ballot = 🗳 Je hebt <b>{ $dots } { $dots ->
+        [one] stip
+       *[other] stippen
+    }</b>: kies de acties die volgens jou voorrang verdienen (haalbaar, veel impact, veel energie om te trekken).
+    { $options }
+    Nu gekozen: { $chosen }.
+dots-question = Welke acties krijgen voorrang? Kies er hoogstens { $dots }.
+dots-menu = Tussenstand bekijken of de ronde afsluiten:
+dots-group = 🗳 { $name } opende een stemronde. Stem hieronder: elk teamlid heeft { $dots } { $dots ->
+        [one] stip
+       *[other] stippen
+    }.
+dots-closed = Deze stemronde is al afgesloten.
+dots-too-many = Je koos { $chosen } acties, maar je hebt { $dots } { $dots ->
+        [one] stip
+       *[other] stippen
+    }. Je stem telt nog niet: pas hem aan.
+dots-counted = ✔ Je stippen zijn geteld: { $names }
+dots-retracted = Je stem is ingetrokken.
+dots-results = <b>Tussenstand</b> ({ $voters } { $voters ->
+        [one] stemmer
+       *[other] stemmers
+    }):
+    { $lines }
+dots-final = <b>Uitslag van de stemronde</b> ({ $voters } { $voters ->
+        [one] stemmer
+       *[other] stemmers
+    }):
+    { $lines }
+    De stippen staan nu bij de acties in de /actietabel.
+dots-button-results = 📊 Tussenstand
+dots-button-close = 🔒 Sluit de stemronde

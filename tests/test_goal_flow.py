@@ -157,3 +157,19 @@ async def test_outsiders_cannot_rewrite_a_teams_goal(engine: Engine, store: Stor
     assert "niet" in eve.text.lower() or "verlopen" in eve.text
     [goal] = await goals(store, an)
     assert goal["statement"] == "Minder afval"
+
+
+async def test_editing_a_domain_shows_only_its_own_subdomains(engine: Engine) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say("/domeinen")
+    await an.press("Gebouwde omgeving")
+    await an.press("Klaar")
+    await an.press("Hergebruik van materialen")
+    await an.press("Klaar")
+    await an.say("/wijzig")
+    await an.press("Gebouwde")
+    assert "1. Naam: Gebouwde omgeving\n2. Deeldomeinen: Hergebruik van materialen\n" in an.text
+    assert "3." not in an.text and "Focus" not in an.text
+    await an.say("2")
+    assert "deeldomeinen" in an.text

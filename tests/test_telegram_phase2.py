@@ -82,3 +82,44 @@ async def test_dot_voting_with_native_polls(harness: Harness, store: Store) -> N
     assert "● 2 — Opleiding circulair aanbesteden" in an.text
     await an.press("Sluit de stemronde")
     assert "Uitslag van de stemronde" in an.text
+
+
+async def test_scoring_sheet_and_table_over_telegram(harness: Harness, store: Store) -> None:  # noqa: F811
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await plan(an)
+    await an.say("/impact")
+    for impact, effort in ((5, 1), (4, 5), (2, 1)):
+        await an.press(str(impact))
+        assert "inspanning" in an.text
+        await an.press(str(effort))
+    assert "Mooie mix: 1 grote projecten en 2 kleine verbeteringen" in an.text
+    [matrix] = [m for m in an.new if m.photo is not None]
+    assert matrix.photo is not None and matrix.photo.data.startswith(b"\x89PNG")
+
+    await an.say("/actiefiche")
+    await an.press("Opleiding circulair aanbesteden")
+    for answer in (
+        "Een opleiding voor de aankoopdienst",
+        "Alle bestekken met circulaire gunningscriteria",
+        "Opleiding gegeven — eind juni 2027",
+        "VVSG — levert de lesgever",
+        "0,2 VTE",
+        "2027",
+    ):
+        await an.say(answer)
+    await an.press("Overslaan")
+    await an.press("Overslaan")
+    await an.say("Aanbod vergelijken")
+    await an.press("An")
+    assert "Trekker: An · Status: gepland" in an.text
+    await an.press("Actietabel")
+    assert "volgende deadline woensdag 30 juni 2027" in an.text
+    await an.press("✏ 1")
+    await an.press("lopend")
+    assert "Opleiding circulair aanbesteden staat nu op lopend" in an.text
+    async with store.transaction() as tx:
+        person, _ = await tx.people.get_or_create("tg:1001", "An", None)
+        assert person.active_project_id is not None
+        found = await tx.items.list(person.active_project_id, "action", person.id)
+    assert found[0].data["status"] == "running"

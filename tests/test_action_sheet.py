@@ -161,3 +161,18 @@ async def test_the_table_in_english(engine: Engine) -> None:
     await create_team(an)
     await an.say("/actiontable")
     assert "no actions yet" in an.text
+
+
+async def test_outsiders_cannot_open_a_teams_action_sheet(engine: Engine, store: Store) -> None:
+    an, eve = Person(engine, "An"), Person(engine, "Eve")
+    await create_team(an)
+    await add_goal(an)
+    await ideas(an, "Sloopbeleid")
+    person_id, project_id = await ids(store, an)
+    async with store.transaction() as tx:
+        [action] = await tx.items.list(project_id, "action", person_id)
+    await create_team(eve, team="Elders")
+    await eve.event(button=f"t:sheet:open:{action.id}")
+    assert "Sloopbeleid" not in eve.text and "Beschrijving" not in eve.text
+    await an.event(button=f"t:sheet:open:{action.id}")
+    assert "Beschrijving" in an.text, "the team's own member gets the sheet, the action chosen"

@@ -82,6 +82,7 @@ async def test_dot_voting_with_native_polls(harness: Harness, store: Store) -> N
     assert "● 2 — Opleiding circulair aanbesteden" in an.text
     await an.press("Sluit de stemronde")
     assert "Uitslag van de stemronde" in an.text
+    assert "Uitslag van de stemronde" in group.messages[-1].text  # the team hears it too
 
 
 async def test_scoring_sheet_and_table_over_telegram(harness: Harness, store: Store) -> None:  # noqa: F811

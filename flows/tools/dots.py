@@ -9,6 +9,7 @@ overwrite each other; after every vote the totals are written onto the actions (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from flows import commands
@@ -225,7 +226,13 @@ async def dots_button(ctx: Context, action: str, payload: str, engine: Engine) -
         if round_.data.get("open"):
             await ctx.tx.items.set_field(round_.id, "open", False, ctx.person.id)
         fresh = await ctx.tx.items.get(round_.id, ctx.person.id)
-        return [results(ctx, fresh)]
+        replies = [results(ctx, fresh)]
+        team = await ctx.tx.teams.get(project.team_id, ctx.person.id)
+        if team.group_chat_id and round_.data.get("open"):  # the team hears the result once
+            default = ctx.translator.default
+            shown = results(replace(ctx, lang=default), fresh)
+            replies.append(Reply(shown.html, chat_id=team.group_chat_id, bulk=True))
+        return replies
     return [commands.expired(ctx)]
 
 

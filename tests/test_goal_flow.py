@@ -173,3 +173,26 @@ async def test_editing_a_domain_shows_only_its_own_subdomains(engine: Engine) ->
     assert "3." not in an.text and "Focus" not in an.text
     await an.say("2")
     assert "deeldomeinen" in an.text
+
+
+async def test_a_goals_target_date_is_a_deadline_but_a_start_is_not(
+    engine: Engine, store: Store
+) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say("/doel")
+    await an.say("Gebouwde omgeving")
+    await an.say(
+        "Vanaf 2025 past de gemeente zelf circulaire principes toe in al haar nieuwbouwprojecten"
+    )
+    await an.say("/doel")
+    await an.say("Gebouwde omgeving")
+    await an.say("De gemeente hergebruikt zelf 50% van de bouwmaterialen uit eigen werven")
+    await an.say("tegen eind 2027")  # the answer to "by when?"
+    person_id, project_id = await ids(store, an)
+    async with store.transaction() as tx:
+        first, second = await tx.items.list(project_id, "goal", person_id)
+    declared = engine.registry.deadlines["goal"]
+    assert declared(first) == []
+    [deadline] = declared(second)
+    assert deadline.due.isoformat() == "2027-12-31" and deadline.label.startswith("De gemeente")

@@ -7,6 +7,8 @@ goal that still misses something can be saved with a reason: it is then marked a
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from flows import commands
@@ -14,13 +16,14 @@ from flows.context import Context
 from flows.domain import Item, Track
 from flows.events import Choice, Reply
 from flows.i18n import fold
-from flows.model import Flow, Kind, Registry, Step
+from flows.model import Deadline, Flow, Kind, Registry, Step
 from flows.smart import Element, check_smart
 
 if TYPE_CHECKING:
     from flows.engine import Engine
 
 TOOL = "goal"
+FROM = re.compile(r"(?:vanaf|from|since|sinds|starting)\b")
 # First words of a means answer that already connect it to the goal sentence.
 _MEANS_WORDS = "met via door dankzij mits vanuit binnen with through using by thanks within"
 MEANS_WORDS = frozenset(_MEANS_WORDS.split())
@@ -146,6 +149,10 @@ async def save_goal(draft: dict[str, Any], ctx: Context) -> list[Reply]:
     stakeholders = await stakeholder_names(ctx, draft)
     statement = str(draft["statement"]).strip()
     result = check_smart(statement, today=ctx.today, stakeholders=stakeholders)
+    if result.when is None and draft.get(ANSWER_FIELDS[Element.TIME_BOUND]):
+        # The moment came as the answer to "by when?".
+        answer = str(draft[ANSWER_FIELDS[Element.TIME_BOUND]])
+        result = check_smart(answer, today=ctx.today)
     have = present(draft, stakeholders)
     data: dict[str, Any] = {
         "name": statement,
@@ -156,6 +163,7 @@ async def save_goal(draft: dict[str, Any], ctx: Context) -> list[Reply]:
         "missing": [element.value for element in Element if element not in have],
         "reason": draft.get("reason") or None,
         "due": result.due.isoformat() if result.due else None,
+        "when": result.when,
         "proposal": rewrite(draft, ctx),
     }
     item = await ctx.tx.items.add(ctx.project.id, TOOL, data, ctx.person.id)
@@ -212,6 +220,14 @@ def summary_context(items: list[Item], ctx: Context) -> dict[str, Any]:
     return {"groups": list(groups.items())}
 
 
+def deadlines(item: Item) -> list[Deadline]:
+    """A goal's target date ("tegen 2030"); a starting point ("vanaf 2025") is not a deadline."""
+    due, when = item.data.get("due"), str(item.data.get("when") or "")
+    if not due or FROM.match(when):
+        return []
+    return [Deadline(ref="goal", due=date.fromisoformat(str(due)), label=str(item.data["name"]))]
+
+
 def register(registry: Registry) -> None:
     """Add the goal flow, its coaching conditions, offers and buttons."""
     registry.flows[FLOW.id] = FLOW
@@ -221,6 +237,7 @@ def register(registry: Registry) -> None:
     registry.checks["goal_time"] = check_time
     registry.buttons["goal"] = goal_button
     registry.contexts[FLOW.id] = summary_context
+    registry.deadlines[TOOL] = deadlines
     for element in Element:
         registry.conditions[f"goal_needs_{element.value}"] = _needs(element)
     registry.conditions["goal_still_incomplete"] = lambda data: bool(missing(data))

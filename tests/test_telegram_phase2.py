@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.telegram_send import plan_reply
 from flows.events import Poll, Reply
 from storage.db import Store
+from tests.chat import rate
 from tests.telegram_harness import Harness, Phone
 from tests.test_ideas_flow import EXAMPLE_GOAL, EXAMPLE_LINE
 from tests.test_telegram_e2e import fake, harness, join, new_team  # noqa: F401
@@ -124,3 +125,28 @@ async def test_scoring_sheet_and_table_over_telegram(harness: Harness, store: St
         assert person.active_project_id is not None
         found = await tx.items.list(person.active_project_id, "action", person.id)
     assert found[0].data["status"] == "running"
+
+
+async def test_domains_and_a_coached_goal_over_telegram(harness: Harness, store: Store) -> None:  # noqa: F811
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    await an.say("Kringwinkel Gent")
+    await an.press("Klaar")
+    await rate(an, "Extern", "hoog", "hoog", "Co-produceren")
+    await an.say("/domeinen")
+    await an.press("Consumentengoederen en afval")
+    await an.press("Klaar")
+    await an.press("Herstel en gebruik")
+    await an.press("Klaar")
+    assert "Consumentengoederen en afval: Herstel en gebruik" in an.text
+    await an.say("/doel")
+    await an.press("Consumentengoederen en afval")
+    await an.say("Minder restafval bij evenementen")
+    await an.say("30% minder restafval")
+    await an.press("Kringwinkel Gent")  # offered from the stakeholder map
+    await an.say("herbruikbare bekers")
+    await an.say("tegen eind 2027")
+    assert "S ✓ · M ✓ · A ✓ · R ✓ · T ✓" in an.text
+    await an.press("Ja, herschrijf")
+    assert "Herschreven: Minder restafval bij evenementen, 30% minder restafval" in an.text

@@ -113,3 +113,23 @@ async def test_without_actions_the_bot_says_what_to_do_first(engine: Engine) -> 
     await create_team(an)
     await an.say("/impact")
     assert "/actions" in an.text
+
+
+async def test_a_member_can_score_everything_again(engine: Engine, store: Store) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await add_goal(an)
+    await ideas(an, "Affiche", "Nieuwsbrief")
+    await score(an, (4, 1), (2, 2))
+    await an.say("/impact opnieuw")
+    assert "Actie 1 van 2" in an.text and "✓ 4" in [b.label for b in an.buttons()]
+    await an.press("5")
+    await an.press("✓ 1")  # the same effort again
+    assert "Actie 2 van 2" in an.text
+    await an.press("✓ 2")
+    await an.press("5")
+    assert "Tijdvreters (weinig impact, veel inspanning): 1\n• Nieuwsbrief" in an.text
+    person_id, project_id = await ids(store, an)
+    async with store.transaction() as tx:
+        first, second = await tx.items.list(project_id, "action", person_id)
+    assert first.data[f"impact.{person_id}"] == 5 and second.data[f"effort.{person_id}"] == 5

@@ -391,6 +391,7 @@ impact-mix-no-big = 💡 Your plan has { $small } small improvements but no larg
 impact-mix-too-big = 💡 Your plan has { $big } large projects and { $small } small improvements. The guide recommends a few large projects next to many small improvements: those bring quick results and energy.
 impact-mix-good = 👍 A good mix: { $big } large projects and { $small } small improvements, as the guide recommends.
 impact-unscored = Not scored yet: { $names }
+impact-again-tip = Want to change your scores? Type <i>/impact again</i>.
 impact-chart-title = Impact and effort — { $project }
 impact-axis = Impact
 effort-axis = Effort (time, money, energy, risk)

@@ -394,6 +394,7 @@ impact-mix-no-big = 💡 Je plan telt { $small } kleine verbeteringen maar nog g
 impact-mix-too-big = 💡 Je plan telt { $big } grote projecten en { $small } kleine verbeteringen. De gids raadt enkele grote projecten aan naast veel kleine verbeteringen: die laatste geven snel resultaat en energie.
 impact-mix-good = 👍 Mooie mix: { $big } grote projecten en { $small } kleine verbeteringen, zoals de gids aanraadt.
 impact-unscored = Nog niet gescoord: { $names }
+impact-again-tip = Je scores aanpassen? Typ <i>/impact opnieuw</i>.
 impact-chart-title = Impact en inspanning — { $project }
 impact-axis = Impact
 effort-axis = Inspanning (tijd, geld, energie, risico)

@@ -55,15 +55,30 @@ def _unscored(actions: list[Item], person_id: int) -> list[Item]:
     return [a for a in actions if any(f"{aspect}.{person_id}" not in a.data for aspect in ASPECTS)]
 
 
+AGAIN = frozenset({"opnieuw", "again"})
+
+
 async def start(ctx: Context, args: str, engine: Engine) -> list[Reply]:
-    """/impact: the next action this member has not scored yet, or the matrix."""
+    """/impact: the next action this member has not scored yet, or the matrix.
+
+    `/impact opnieuw` walks every action again, so a member can change their scores.
+    """
     actions = await _actions(ctx)
     if not actions:
         return [Reply(ctx.t("impact-no-actions"))]
+    if args.strip().lower() in AGAIN:
+        return [_question(ctx, actions[0], "impact", 1, len(actions), again=True)]
     return await _next(ctx, actions)
 
 
-async def _next(ctx: Context, actions: list[Item]) -> list[Reply]:
+async def _next(ctx: Context, actions: list[Item], after: Item | None = None) -> list[Reply]:
+    """The next question: after `after` when scoring everything again, else the first gap."""
+    if after is not None:
+        position = [a.id for a in actions].index(after.id) + 1
+        if position < len(actions):
+            action = actions[position]
+            return [_question(ctx, action, "impact", position + 1, len(actions), again=True)]
+        return [Reply(ctx.t("impact-all-scored")), *await matrix(ctx, actions)]
     todo = _unscored(actions, ctx.person.id)
     if not todo:
         return [Reply(ctx.t("impact-all-scored")), *await matrix(ctx, actions)]
@@ -72,7 +87,9 @@ async def _next(ctx: Context, actions: list[Item]) -> list[Reply]:
     return [_question(ctx, action, aspect, actions.index(action) + 1, len(actions))]
 
 
-def _question(ctx: Context, action: Item, aspect: str, number: int, total: int) -> Reply:
+def _question(
+    ctx: Context, action: Item, aspect: str, number: int, total: int, *, again: bool = False
+) -> Reply:
     text = ctx.t(
         f"impact-ask-{aspect}",
         name=action.data.get("name", ""),
@@ -80,7 +97,12 @@ def _question(ctx: Context, action: Item, aspect: str, number: int, total: int) 
         number=number,
         total=total,
     )
-    row = [Choice(str(n), f"t:impact:{aspect}:{action.id}:{n}") for n in range(1, 6)]
+    mode = ":again" if again else ""
+    mine = action.data.get(f"{aspect}.{ctx.person.id}")
+    row = [
+        Choice(("✓ " if n == mine else "") + str(n), f"t:impact:{aspect}:{action.id}:{n}{mode}")
+        for n in range(1, 6)
+    ]
     return Reply(
         text, choices=[row, [Choice(ctx.plain("impact-button-matrix"), "t:impact:matrix:")]]
     )
@@ -108,6 +130,7 @@ async def matrix(ctx: Context, actions: list[Item] | None = None) -> list[Reply]
     unscored = [str(a.data.get("name", "")) for a, c in scored if c is None]
     if unscored:
         lines.append(str(ctx.t("impact-unscored", names=", ".join(unscored))))
+    lines.append(str(ctx.t("impact-again-tip")))
     text = MatrixText(
         title=ctx.plain("impact-chart-title", project=ctx.project.name if ctx.project else ""),
         impact_axis=ctx.plain("impact-axis"),
@@ -141,7 +164,8 @@ async def impact_button(ctx: Context, action: str, payload: str, engine: Engine)
     """A score (t:impact:<aspect>:<action id>:<1-5>) or the matrix (t:impact:matrix:)."""
     if action == "matrix":
         return await matrix(ctx)
-    item_id, _, value = payload.partition(":")
+    item_id, _, rest = payload.partition(":")
+    value, _, mode = rest.partition(":")
     if action not in ASPECTS or not item_id.isdigit() or value not in {"1", "2", "3", "4", "5"}:
         return [commands.expired(ctx)]
     item = await ctx.tx.items.find(int(item_id), ctx.person.id)  # checks team membership
@@ -152,11 +176,12 @@ async def impact_button(ctx: Context, action: str, payload: str, engine: Engine)
         await ctx.tx.items.set_field(item.id, field, int(value), ctx.person.id)
     ctx.project = ctx.project or await ctx.tx.projects.get(item.project_id, ctx.person.id)
     actions = await ctx.tx.items.list(item.project_id, "action", ctx.person.id)
+    fresh = next(a for a in actions if a.id == item.id)
+    again = mode == "again"
     if action == "impact":
-        number = [a.id for a in actions].index(item.id) + 1
-        fresh = next(a for a in actions if a.id == item.id)
-        return [_question(ctx, fresh, "effort", number, len(actions))]
-    return await _next(ctx, actions)
+        number = actions.index(fresh) + 1
+        return [_question(ctx, fresh, "effort", number, len(actions), again=again)]
+    return await _next(ctx, actions, after=fresh if again else None)
 
 
 COMMAND = ToolCommand(

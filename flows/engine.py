@@ -284,7 +284,7 @@ class Engine:
         project_id = ctx.project.id if flow.needs_project and ctx.project else None
         if draft is not None:
             conv = await ctx.tx.conversations.start(ctx.person.id, project_id, flow.id, "")
-            conv.draft = dict(draft)
+            conv.draft = {**await self._prepared(ctx, flow), **draft}
             conv.cursor["prefilled"] = True
             return await self._enter(ctx, conv, flow, 0)
         active = await ctx.tx.conversations.active(ctx.person.id)
@@ -318,9 +318,17 @@ class Engine:
                     )
                 ]
         conv = await ctx.tx.conversations.start(ctx.person.id, project_id, flow.id, "")
+        conv.draft = await self._prepared(ctx, flow)
         intro = Reply(ctx.t("flow-start", flow=ctx.plain(flow.title)))
         replies = await self._enter(ctx, conv, flow, 0)
         return [intro, *replies]
+
+    async def _prepared(self, ctx: Context, flow: Flow) -> dict[str, Any]:
+        """What a new draft walk starts from: the flow's prepared facts, if it has any."""
+        if not flow.prepare:
+            return {}
+        seeded = await self.registry.prepares[flow.prepare](ctx)
+        return {key: value for key, value in seeded.items() if key.startswith("_")}
 
     async def resume(self, ctx: Context, conversation_id: int) -> list[Reply]:
         """Continue a paused conversation."""

@@ -108,6 +108,8 @@ DeadlineSource = Callable[["Item"], list[Deadline]]
 # A tool's poll handler gets the payload of a poll value `<tool>:<payload>` and the chosen
 # option numbers; like a button handler it must check that the person may vote there.
 PollHandler = Callable[["Context", str, tuple[int, ...], "Engine"], Awaitable[list["Reply"]]]
+# Seeds a new draft walk with facts about the team (keys starting with "_").
+Prepare = Callable[["Context"], Awaitable[dict[str, Any]]]
 # Arguments for a step's prompt, computed from the team's data and the walk's record.
 PromptArgs = Callable[["Context", dict[str, Any]], Awaitable[dict[str, Any]]]
 # Tappable answers for a TEXT step, computed from the team's data and the walk's record.
@@ -155,6 +157,9 @@ class Flow:
     # A named quick entry (Registry.quick) run when the flow's command comes with text, e.g.
     # `/test name | hypothesis | ...`; without text the command opens the flow as usual.
     quick: str | None = None
+    # A named function (Registry.prepares) whose result seeds a new draft walk: facts about the
+    # team that conditions need (they see only the draft). Its keys start with "_".
+    prepare: str | None = None
 
     def menu_command(self, lang: str) -> str:
         """The command the menu shows in a language (any of `commands` works in both)."""
@@ -202,6 +207,7 @@ class Registry:
     offers: dict[str, OfferSource] = field(default_factory=dict)  # by Step.offers
     prompt_args: dict[str, PromptArgs] = field(default_factory=dict)  # by Step.prompt_args
     polls: dict[str, PollHandler] = field(default_factory=dict)  # by the `<tool>:` of Poll.value
+    prepares: dict[str, Prepare] = field(default_factory=dict)  # by Flow.prepare
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""

@@ -97,6 +97,8 @@ def validate_flow(flow: Flow, registry: Registry, translator: Translator, templa
     if any(isinstance(part, Repeat) for part in flow.steps) and not flow.tool:
         problems.append("repeats need a tool whose items they walk")
     problems.extend(_command_problems(flow, registry))
+    if flow.prepare and (flow.store != "draft" or flow.prepare not in registry.prepares):
+        problems.append(f"prepare {flow.prepare!r} needs a draft flow and a known function")
     if flow.store == "draft" and not flow.on_complete:
         problems.append("a draft flow needs on_complete")
     for name, table in (

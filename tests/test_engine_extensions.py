@@ -249,3 +249,40 @@ def test_an_offer_needs_a_known_source_and_a_text_step(note_engine: Engine) -> N
         validate_flow(
             replace(broken, steps=(unknown,)), registry, note_engine.translator, Path("templates")
         )
+
+
+async def test_a_prepared_draft_walk_lets_conditions_see_team_facts(note_engine: Engine) -> None:
+    registry = note_engine.registry
+
+    async def facts(ctx: Context) -> dict[str, Any]:
+        assert ctx.project is not None
+        count = await ctx.tx.items.count(ctx.project.id, "note")
+        return {"_notes": count, "who": "ignored: prepared keys start with _"}
+
+    prepared = replace(
+        CARRIER,
+        id="prepared",
+        commands=("voorbereid",),
+        prepare="facts",
+        steps=(
+            Step(id="who", kind=Kind.TEXT, text="note-carrier", when="first_note"),
+            Step(id="more", kind=Kind.TEXT, text="note-body", optional=True),
+        ),
+    )
+    registry.flows[prepared.id] = prepared
+    registry.prepares["facts"] = facts
+    registry.conditions["first_note"] = lambda data: data.get("_notes") == 0
+    validate_flow(prepared, registry, note_engine.translator, Path("templates"))
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/voorbereid")
+    assert "Wie draagt het?" in an.text, "no notes yet: the condition saw the prepared fact"
+    await an.say("stop")
+    await an.say("/notitie IVAGO | containers")
+    await an.say("/voorbereid")
+    await an.press("Opnieuw")
+    assert "Wie draagt het?" not in an.text and "Wat wil je noteren?" in an.text
+    with pytest.raises(FlowError, match="prepare"):
+        validate_flow(
+            replace(prepared, prepare="unknown"), registry, note_engine.translator, Path("t")
+        )

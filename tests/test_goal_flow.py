@@ -196,3 +196,21 @@ async def test_a_goals_target_date_is_a_deadline_but_a_start_is_not(
     assert declared(first) == []
     [deadline] = declared(second)
     assert deadline.due.isoformat() == "2027-12-31" and deadline.label.startswith("De gemeente")
+
+
+async def test_a_goal_naming_a_stakeholder_of_the_map_is_not_asked_who_carries_it(
+    engine: Engine, store: Store
+) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say("/stakeholders")
+    await an.say("IVAGO")
+    await an.press("Klaar")
+    await rate(an, "Extern", "hoog", "hoog", "Co-produceren")
+    await an.say("/doel")
+    await an.say("Consumentengoederen en afval")
+    await an.say("Tegen 2028 haalt IVAGO 40% meer textiel op via 20 nieuwe containers")
+    assert "Wie draagt" not in an.text
+    assert "S ✓ · M ✓ · A ✓ · R ✓ · T ✓" in an.text
+    [goal] = await goals(store, an)
+    assert "_stakeholders" not in goal

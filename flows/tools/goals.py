@@ -69,6 +69,7 @@ FLOW = Flow(
     ),
     summary="goals.html.j2",
     tracks=(Track.STRATEGY,),
+    prepare="goal_facts",
 )
 
 
@@ -86,7 +87,17 @@ def missing(data: dict[str, Any], stakeholders: list[str] | None = None) -> list
 
 
 def _needs(element: Element) -> Any:
-    return lambda data: element not in check_smart(str(data.get("statement") or "")).present
+    return lambda data: element not in present({"statement": data.get("statement")}, _names(data))
+
+
+def _names(data: dict[str, Any]) -> list[str]:
+    """The stakeholders the walk was prepared with (see `facts`)."""
+    return [str(name) for name in data.get("_stakeholders") or []]
+
+
+async def facts(ctx: Context) -> dict[str, Any]:
+    """What the coaching conditions need to know: a goal naming a stakeholder has a carrier."""
+    return {"_stakeholders": await stakeholder_names(ctx, {})}
 
 
 def rewrite(data: dict[str, Any], ctx: Context) -> str | None:
@@ -240,4 +251,5 @@ def register(registry: Registry) -> None:
     registry.deadlines[TOOL] = deadlines
     for element in Element:
         registry.conditions[f"goal_needs_{element.value}"] = _needs(element)
-    registry.conditions["goal_still_incomplete"] = lambda data: bool(missing(data))
+    registry.conditions["goal_still_incomplete"] = lambda data: bool(missing(data, _names(data)))
+    registry.prepares["goal_facts"] = facts

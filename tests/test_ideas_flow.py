@@ -133,3 +133,35 @@ async def test_a_rewritten_goal_renames_its_tree(engine: Engine, store: Store) -
         "🎯 De gemeente hergebruikt zelf 50% van de bouwmaterialen uit eigen werven, tegen 2028."
         in an.text
     )
+
+
+async def test_a_teammate_reformulates_a_goal_and_its_tree_follows(
+    engine: Engine, store: Store
+) -> None:
+    an, bram = Person(engine, "An"), Person(engine, "Bram")
+    await create_team(an)
+    await bram.say(f"/start {await invite_code(an)}")
+    await an.say("/doel")
+    await an.say("Gebouwde omgeving")
+    await an.say("Minder bouwafval")
+    for _ in range(4):
+        await an.press("Overslaan")
+    await an.say("tegen 2030")
+    await an.say("Eerst de nulmeting")
+    edit = an.button("Doel herformuleren").value
+    await an.press("Acties bedenken")
+    await an.say("Hergebruik")
+    await an.say("Materialenbank")
+    await bram.event(button=edit)
+    assert "Nu luidt het: Minder bouwafval" in bram.text and "Schrijf je doel" in bram.text
+    await bram.say(EXAMPLE_GOAL)
+    assert "S ✓ · M ✓ · A ✓ · R ✓ · T ✓" in bram.text
+    person_id, project_id = await ids(store, an)
+    async with store.transaction() as tx:
+        [goal] = await tx.items.list(project_id, "goal", person_id)
+        [action] = await tx.items.list(project_id, "action", person_id)
+        changes = {c.field: c for c in await tx.items.history(goal.id, person_id)}
+    assert goal.data["statement"] == EXAMPLE_GOAL and goal.data["missing"] == []
+    assert goal.data["reason"] is None and goal.data["smart_time_bound"] is None
+    assert changes["statement"].changed_by_name == "Bram"
+    assert action.data["goal_text"] == EXAMPLE_GOAL

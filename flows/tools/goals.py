@@ -177,7 +177,17 @@ async def save_goal(draft: dict[str, Any], ctx: Context) -> list[Reply]:
         "when": result.when,
         "proposal": rewrite(draft, ctx),
     }
-    item = await ctx.tx.items.add(ctx.project.id, TOOL, data, ctx.person.id)
+    earlier = draft.get("_goal")
+    item = await ctx.tx.items.find(int(earlier), ctx.person.id) if earlier else None
+    if item is not None and item.tool == TOOL:
+        # Reformulating a goal: every changed field is recorded with who and when, and the
+        # coaching answers of the earlier version do not linger.
+        for name in {*data, *ANSWER_FIELDS.values()}:
+            if item.data.get(name) != data.get(name):
+                await ctx.tx.items.set_field(item.id, name, data.get(name), ctx.person.id)
+        await _retitle_actions(ctx, item, statement)
+    else:
+        item = await ctx.tx.items.add(ctx.project.id, TOOL, data, ctx.person.id)
     lines = [str(ctx.t("goal-saved", domain=data["domain"], statement=statement))]
     lines.append(smart_line(data, ctx))
     if data["missing"]:
@@ -191,6 +201,7 @@ async def save_goal(draft: dict[str, Any], ctx: Context) -> list[Reply]:
                 Choice(ctx.plain("goal-button-keep"), f"t:goal:keep:{item.id}"),
             ]
         )
+    choices.append([Choice(ctx.plain("goal-button-edit"), f"t:goal:edit:{item.id}")])
     choices.append([Choice(ctx.plain("goal-button-actions"), f"t:ideas:goal:{item.id}")])
     choices.append([Choice(ctx.plain("goal-button-another"), "m:open:goal")])
     choices.append([Choice(ctx.plain("button-summary"), "m:summary:goal")])
@@ -213,12 +224,22 @@ async def goal_button(ctx: Context, action: str, payload: str, engine: Engine) -
         for field in ("statement", "name"):
             await ctx.tx.items.set_field(item.id, field, proposal, ctx.person.id)
         await ctx.tx.items.set_field(item.id, "proposal", None, ctx.person.id)
-        # The actions name their goal's words for the action plan; keep them in step.
-        for planned in await ctx.tx.items.list(item.project_id, "action", ctx.person.id):
-            if planned.data.get("goal") == item.id:
-                await ctx.tx.items.set_field(planned.id, "goal_text", proposal, ctx.person.id)
+        await _retitle_actions(ctx, item, proposal)
         return [Reply(ctx.t("goal-rewritten", statement=proposal))]
+    if action == "edit":
+        draft = {"domain": item.data.get("domain", ""), "_goal": item.id}
+        return [
+            Reply(ctx.t("goal-edit", statement=item.data.get("statement", ""))),
+            *await engine.open_flow(ctx, FLOW, draft=draft),
+        ]
     return [commands.expired(ctx)]
+
+
+async def _retitle_actions(ctx: Context, goal: Item, statement: str) -> None:
+    """The actions name their goal's words for the action plan; keep them in step."""
+    for planned in await ctx.tx.items.list(goal.project_id, "action", ctx.person.id):
+        if planned.data.get("goal") == goal.id and planned.data.get("goal_text") != statement:
+            await ctx.tx.items.set_field(planned.id, "goal_text", statement, ctx.person.id)
 
 
 def summary_context(items: list[Item], ctx: Context) -> dict[str, Any]:

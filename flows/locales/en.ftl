@@ -286,7 +286,7 @@ dom-summary-tip = Next step: write a SMART goal for each domain with /goal.
 
 ## goal
 
-goal-title = SMART goal
+goal-title = SMART goals
 goal-description = SMART goals per action domain
 goal-domain = For which <b>action domain</b> are you writing a goal? Tap one of your team's domains, or type one.
     .label = Domain
@@ -341,7 +341,7 @@ goal-summary-by = by { $name }
 
 ## ideas
 
-ideas-title = action plan
+ideas-title = action lines and actions
 ideas-description = From goal to action lines and actions
 ideas-goal = For which <b>goal</b> are you thinking up actions? Tap a goal.
     .label = Goal

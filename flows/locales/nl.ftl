@@ -289,7 +289,7 @@ dom-summary-tip = Volgende stap: formuleer per domein een SMART-doel met /doel.
 
 ## goal
 
-goal-title = SMART-doel
+goal-title = SMART-doelen
 goal-description = SMART-doelen per actiedomein
 goal-domain = Voor welk <b>actiedomein</b> schrijf je een doel? Tik een domein van je team aan, of typ er een.
     .label = Domein
@@ -344,7 +344,7 @@ goal-summary-by = door { $name }
 
 ## ideas
 
-ideas-title = actieplan
+ideas-title = actielijnen en acties
 ideas-description = Van doel naar actielijnen en acties
 ideas-goal = Voor welk <b>doel</b> bedenk je acties? Tik een doel aan.
     .label = Doel

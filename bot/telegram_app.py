@@ -29,7 +29,13 @@ from bot.settings import Settings
 from bot.telegram_polling import PollingLoop
 from bot.telegram_ratelimit import ChatRateLimiter, Limits
 from bot.telegram_send import Delivery, Outbox
-from bot.telegram_updates import ALLOWED_UPDATES, App, Dispatcher, UpdateHandlers
+from bot.telegram_updates import (
+    ALLOWED_UPDATES,
+    App,
+    Dispatcher,
+    UpdateHandlers,
+    poll_recorder,
+)
 from bot.webhook import WebServer
 from flows.commands import menu_commands
 from flows.engine import Engine
@@ -190,7 +196,8 @@ class TelegramBot:
                 clock=self._clock,
             )
         bot = self._application.bot
-        handlers = UpdateHandlers(self._engine, self.outbox, Delivery(bot), self.username)
+        delivery = Delivery(bot, on_poll=poll_recorder(self._engine))
+        handlers = UpdateHandlers(self._engine, self.outbox, delivery, self.username)
         handlers.install(self._application)
         self.dispatcher = Dispatcher(self._application, handlers)
         await self._application.start()

@@ -26,7 +26,7 @@ from bot.telegram_render import (
     split_html,
     telegram_length,
 )
-from flows.events import Attachment, Reply
+from flows.events import Attachment, Poll, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,12 @@ class Outgoing:
     document: Attachment | None = None
     edit_message_id: int | None = None
     bulk: bool = False
+    poll: Poll | None = None
+
+
+# Called with (poll id, Poll.value, chat id) once a native poll is shown, so its answers can
+# be traced back to what the engine asked.
+PollRecorder = Callable[[str, str, int], Awaitable[None]]
 
 
 def plan_reply(
@@ -55,6 +61,12 @@ def plan_reply(
     edit_message_id: int | None = None,
 ) -> list[Outgoing]:
     """The calls that show one reply: long texts in parts with the keyboard on the last one."""
+    if reply.poll is not None:
+        # A native poll replaces the reply's choices, which are the fallback for transports
+        # without polls.
+        texts = split_html(reply.html, MESSAGE_LIMIT) if reply.html.strip() else []
+        shown = [Outgoing(chat_id, part, bulk=reply.bulk) for part in texts]
+        return [*shown, Outgoing(chat_id, "", poll=reply.poll, bulk=reply.bulk)]
     attachments = [a for a in (reply.image, reply.document) if a is not None]
     calls: list[Outgoing] = []
     if attachments:
@@ -138,8 +150,11 @@ class Delivery:
     (Tapping one anyway is harmless: the engine answers that the button has expired.)
     """
 
-    def __init__(self, bot: Bot, *, retire_buttons: bool = True) -> None:
+    def __init__(
+        self, bot: Bot, on_poll: PollRecorder | None = None, *, retire_buttons: bool = True
+    ) -> None:
         self.bot = bot
+        self.on_poll = on_poll
         # Reminders keep their buttons: they are meant to be pressed whenever it suits.
         self.retire_buttons = retire_buttons
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
@@ -248,6 +263,19 @@ class Delivery:
                 reply_markup=call.keyboard,
                 **extra,
             )
+        elif call.poll is not None:
+            # The rate limiter reads rate_limit_args; parse_mode has no place in a poll.
+            poll_extra: dict[str, Any] = {k: v for k, v in extra.items() if k != "parse_mode"}
+            shown = await self.bot.send_poll(
+                call.chat_id,
+                call.poll.question,
+                list(call.poll.options),
+                is_anonymous=False,  # answers must name the voter to count their dots
+                allows_multiple_answers=call.poll.multiple,
+                **poll_extra,
+            )
+            if shown.poll is not None and self.on_poll is not None:
+                await self.on_poll(shown.poll.id, call.poll.value, call.chat_id)
         elif call.photo is not None:
             shown = await self.bot.send_photo(
                 call.chat_id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict, defaultdict
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -34,13 +34,14 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     MessageHandler,
+    PollAnswerHandler,
     filters,
 )
 
 from bot.telegram_render import build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
 from flows.engine import Engine
-from flows.events import ChatKind, Choice, Event, Outcome, Reply, Sender
+from flows.events import ChatKind, Choice, Event, Outcome, PollAnswer, Reply, Sender
 from flows.i18n import pick_language
 from storage.repositories import Tx
 
@@ -51,7 +52,8 @@ ANY_MEMBER = "*"  # a button owner meaning "anyone in this group chat" (see bot/
 App = Application[Any, Any, Any, Any, Any, Any]
 Context = CallbackContext[Any, Any, Any, Any]
 
-ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
+ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member", "poll_answer")
+POLL_OWNER = "poll"  # native polls are answered by whoever sees them; the tool checks who
 MAX_ATTEMPTS = 5  # transient failures of one update before the person is told it failed
 CALLBACK_TEXT_LIMIT = 200
 
@@ -135,6 +137,7 @@ class UpdateHandlers:
             )
         )
         application.add_handler(CallbackQueryHandler(self.on_callback, block=True))
+        application.add_handler(PollAnswerHandler(self.on_poll_answer, block=True))
         application.add_handler(
             ChatMemberHandler(self.on_membership, ChatMemberHandler.MY_CHAT_MEMBER, block=True)
         )
@@ -247,6 +250,25 @@ class UpdateHandlers:
         message = pressed if isinstance(pressed, Message) else None
         outcome, notice = await self._run(update_id, event, pressed=message)
         return not outcome.duplicate, notice  # a duplicate was answered on its first delivery
+
+    async def on_poll_answer(self, update: Update, _: Context) -> None:
+        """A vote in a native poll the bot sent: handed to the engine as a poll answer."""
+        answer = update.poll_answer
+        if answer is None or answer.user is None:
+            return  # a vote on behalf of a chat names no person whose dots it could be
+        found = await self._lookup(update.update_id, poll_ref(answer.poll_id))
+        if found is None or found[0] != POLL_OWNER:
+            logger.info("update %s: answer to an unknown poll", update.update_id)
+            return
+        event = Event(
+            sender=sender_of(answer.user),
+            # Replies about a vote go to the voter's private chat, whatever chat the poll is in.
+            chat_id=str(answer.user.id),
+            chat_kind=ChatKind.PRIVATE,
+            poll_answer=PollAnswer(found[2], tuple(answer.option_ids)),
+            key=f"tg:{update.update_id}",
+        )
+        await self._run(update.update_id, event, pressed=None)
 
     async def _lookup(self, update_id: int, ref: str) -> tuple[str, str, str] | None:
         try:
@@ -364,6 +386,21 @@ class UpdateHandlers:
             )
             return
         logger.error("error outside an update", exc_info=error)
+
+
+def poll_ref(poll_id: str) -> str:
+    """The stored reference of a native poll: its id, marked so it is never a button's."""
+    return f"p:{poll_id}"[:24]
+
+
+def poll_recorder(engine: Engine) -> Callable[[str, str, int], Awaitable[None]]:
+    """What Delivery calls once a poll is shown: remember which value its answers carry."""
+
+    async def record(poll_id: str, value: str, chat_id: int) -> None:
+        async with engine.store.transaction() as tx:
+            await tx.buttons.put_ref(poll_ref(poll_id), POLL_OWNER, str(chat_id), value)
+
+    return record
 
 
 async def _no_reference(_: Reply, choice: Choice) -> str:

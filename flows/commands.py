@@ -498,11 +498,16 @@ def show_value(ctx: Context, step: Step, value: Any) -> str:
     return str(value)
 
 
-def _edit_steps(flow: Flow, engine: Engine) -> list[Step]:
+def _edit_steps(flow: Flow, engine: Engine, data: dict[str, Any] | None = None) -> list[Step]:
+    """The fields of an item one can edit; with its data, only the questions that apply."""
     from flows.engine import NAME_STEP
 
     repeat = next((p for p in flow.steps if not isinstance(p, Step)), None)
-    return [NAME_STEP, *repeat.steps] if repeat is not None else []
+    steps = [NAME_STEP, *repeat.steps] if repeat is not None else []
+    if data is None:
+        return steps
+    conditions = engine.registry.conditions
+    return [s for s in steps if s.when is None or conditions[s.when](data)]
 
 
 async def edit_start(ctx: Context, flow: Flow | None, engine: Engine) -> list[Reply]:
@@ -581,7 +586,7 @@ async def edit_prompt(ctx: Context, conv: Conversation, flow: Flow, engine: Engi
         )
     ]
     rows = []
-    for number, step in enumerate(_edit_steps(flow, engine), 1):
+    for number, step in enumerate(_edit_steps(flow, engine, item.data), 1):
         label = field_label(ctx, step)
         shown = show_value(ctx, step, item.data.get(step.target))
         lines.append(f"{number}. {Markup.escape(label)}: {Markup.escape(shown)}")
@@ -653,7 +658,8 @@ async def edit_answer(
             return [Reply(ctx.t("input-not-offered")), await edit_prompt(ctx, conv, flow, engine)]
         return await edit_action(ctx, conv, flow, "pick", str(match.id), engine)
     if conv.step == "_pick_field":
-        steps = _edit_steps(flow, engine)
+        item = await ctx.tx.items.find(int(conv.cursor.get("edit_item", 0)), ctx.person.id)
+        steps = _edit_steps(flow, engine, item.data if item else None)
         if wanted.isdigit() and 1 <= int(wanted) <= len(steps):
             return await edit_action(ctx, conv, flow, "field", steps[int(wanted) - 1].id, engine)
         return [Reply(ctx.t("input-not-offered")), await edit_prompt(ctx, conv, flow, engine)]

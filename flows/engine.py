@@ -7,6 +7,7 @@ never applies twice.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -166,6 +167,12 @@ class Engine:
 
     async def _route(self, ctx: Context) -> list[Reply]:
         event = ctx.event
+        if event.poll_answer is not None:
+            name, _, payload = event.poll_answer.value.partition(":")
+            poll_handler = self.registry.polls.get(name)
+            if poll_handler is None:
+                return []  # a poll of a tool that is gone: nothing to say to a voter
+            return await poll_handler(ctx, payload, event.poll_answer.options, self)
         if event.button is not None:
             return await self._button(ctx, event.button)
         if event.text is None:
@@ -281,7 +288,7 @@ class Engine:
         project_id = ctx.project.id if flow.needs_project and ctx.project else None
         if draft is not None:
             conv = await ctx.tx.conversations.start(ctx.person.id, project_id, flow.id, "")
-            conv.draft = dict(draft)
+            conv.draft = {**await self._prepared(ctx, flow), **draft}
             conv.cursor["prefilled"] = True
             return await self._enter(ctx, conv, flow, 0)
         active = await ctx.tx.conversations.active(ctx.person.id)
@@ -315,9 +322,17 @@ class Engine:
                     )
                 ]
         conv = await ctx.tx.conversations.start(ctx.person.id, project_id, flow.id, "")
+        conv.draft = await self._prepared(ctx, flow)
         intro = Reply(ctx.t("flow-start", flow=ctx.plain(flow.title)))
         replies = await self._enter(ctx, conv, flow, 0)
         return [intro, *replies]
+
+    async def _prepared(self, ctx: Context, flow: Flow) -> dict[str, Any]:
+        """What a new draft walk starts from: the flow's prepared facts, if it has any."""
+        if not flow.prepare:
+            return {}
+        seeded = await self.registry.prepares[flow.prepare](ctx)
+        return {key: value for key, value in seeded.items() if key.startswith("_")}
 
     async def resume(self, ctx: Context, conversation_id: int) -> list[Reply]:
         """Continue a paused conversation."""
@@ -588,7 +603,14 @@ class Engine:
                         )
                     )
                 )
-        lines.append(str(ctx.t("list-more" if short else step.text)))
+        if short:
+            lines.append(str(ctx.t("list-more")))
+        elif step.prompt_args:
+            data = await self._data_for(ctx, conv, flow, step)
+            args = await self.registry.prompt_args[step.prompt_args](ctx, data)
+            lines.append(str(ctx.t(step.text, **args)))
+        else:
+            lines.append(str(ctx.t(step.text)))
         if step.kind == Kind.LIST and ctx.project is not None:
             count = await ctx.tx.items.count(ctx.project.id, flow.tool)
             if count:
@@ -624,6 +646,12 @@ class Engine:
             rows.append(
                 [Choice(str(n), step_button(conv, "opt", str(n))) for n in range(low, high + 1)]
             )
+        elif step.kind == Kind.TEXT and step.offers:
+            offers = await self._offers(ctx, conv, flow, step)
+            rows.extend(
+                [Choice(label, step_button(conv, "offer", str(number)))]
+                for number, label in enumerate(offers)
+            )
         elif step.kind == Kind.LIST and step.suggestions and ctx.project is not None:
             items = await ctx.tx.items.list(ctx.project.id, flow.tool, ctx.person.id)
             have = {fold(i.data.get("name", "")) for i in items}
@@ -645,6 +673,13 @@ class Engine:
         nav.append(Choice(ctx.plain("button-stop"), step_button(conv, "stop")))
         rows.append(nav)
         return rows
+
+    async def _offers(self, ctx: Context, conv: Conversation, flow: Flow, step: Step) -> list[str]:
+        """The tappable answers of a text step (at most twelve, each fitting the step)."""
+        assert step.offers is not None
+        data = await self._data_for(ctx, conv, flow, step)
+        offers = await self.registry.offers[step.offers](ctx, data)
+        return [label for label in offers if 0 < len(label) <= step.max_length][:12]
 
     def _step(self, flow: Flow, step_id: str) -> Step:
         return NAME_STEP if step_id == NAME_STEP.id else flow.step(step_id)
@@ -689,6 +724,8 @@ class Engine:
             return [self._problem(ctx, value), await self.prompt(ctx, conv, flow)]
         if step.check:
             issue = self.registry.checks[step.check](value, ctx)
+            if inspect.isawaitable(issue):
+                issue = await issue
             if issue:
                 return [Reply(ctx.t(issue)), await self.prompt(ctx, conv, flow)]
         return await self.store_answer(ctx, conv, flow, step, value)
@@ -730,6 +767,11 @@ class Engine:
             elif payload not in {o.value for o in step.options}:
                 return [commands.expired(ctx)]
             return await self.store_answer(ctx, conv, flow, step, value)
+        if action == "offer" and step.offers and payload.isdigit():
+            offers = await self._offers(ctx, conv, flow, step)
+            if int(payload) >= len(offers):
+                return [commands.expired(ctx)]
+            return await self.store_answer(ctx, conv, flow, step, offers[int(payload)])
         if action == "toggle" and step.kind == Kind.MULTI:
             if payload not in {o.value for o in step.options}:
                 return [commands.expired(ctx)]

@@ -23,6 +23,14 @@ class Sender:
 
 
 @dataclass(frozen=True, slots=True)
+class PollAnswer:
+    """A person's answer to a native poll: the poll's value and the chosen option numbers."""
+
+    value: str  # the Poll.value the poll was sent with, e.g. "dots:12"
+    options: tuple[int, ...]  # 0-based; empty when the person took the vote back
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One thing a person did: a line of text, a command, or a pressed button."""
 
@@ -33,6 +41,7 @@ class Event:
     button: str | None = None  # the value of a pressed choice, already verified by the transport
     key: str | None = None  # idempotency key (e.g. the update id); None means "never repeated"
     chat_title: str | None = None
+    poll_answer: PollAnswer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,21 @@ class Attachment:
     mime_type: str
 
 
+@dataclass(frozen=True, slots=True)
+class Poll:
+    """A native poll (several answers allowed unless `multiple` is false).
+
+    Answers come back as events with a PollAnswer carrying `value`, routed like a tool's
+    button: "<tool>:<payload>" goes to Registry.polls[tool]. Transports without native polls
+    show the reply's choices instead, so a reply with a poll also carries them.
+    """
+
+    question: str
+    options: tuple[str, ...]
+    value: str
+    multiple: bool = True
+
+
 @dataclass(slots=True)
 class Reply:
     """One message to show: HTML text (Telegram's subset, user data already escaped)."""
@@ -68,6 +92,7 @@ class Reply:
     # that can show it briefly on the button (Telegram's callback answer) do so instead of
     # posting a message.
     notice: bool = False
+    poll: Poll | None = None
 
 
 @dataclass(slots=True)

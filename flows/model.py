@@ -55,6 +55,12 @@ class Step:
     maximum: float | None = None
     future: bool = False  # DATE: today or later
     max_length: int = 1000  # TEXT: characters; LIST: characters per line
+    # TEXT: a named source of tappable answers (Registry.offers), e.g. the team's stakeholders;
+    # typing another answer stays possible.
+    offers: str | None = None
+    # A named source of Fluent arguments for the prompt (Registry.prompt_args), so a question
+    # can name what it is about, e.g. the goal ideas are collected for.
+    prompt_args: str | None = None
 
     @property
     def target(self) -> str:
@@ -72,7 +78,9 @@ class Repeat:
 
 
 # Named behaviour that needs code. Flows refer to these by name; the registry checks they exist.
-Check = Callable[[Any, "Context"], str | None]  # returns a message key describing the problem
+# A check returns a message key describing the problem; it may be async when it must look at
+# the team's data (e.g. "is this one of our goals?").
+Check = Callable[[Any, "Context"], str | Awaitable[str | None] | None]
 Condition = Callable[[dict[str, Any]], bool]
 ItemFeedback = Callable[["Item", "Context"], str]
 Picture = Callable[[list["Item"], "Context"], Awaitable[tuple[str, bytes] | None]]
@@ -101,6 +109,15 @@ DeadlineSource = Callable[["Item"], list[Deadline]]
 # Lines a tool adds to the weekly team digest: (the tool's items, since when, translator,
 # language) -> short Telegram HTML lines, user text escaped (e.g. new indicator values).
 DigestSource = Callable[[list["Item"], datetime, "Translator", str], list[str]]
+# A tool's poll handler gets the payload of a poll value `<tool>:<payload>` and the chosen
+# option numbers; like a button handler it must check that the person may vote there.
+PollHandler = Callable[["Context", str, tuple[int, ...], "Engine"], Awaitable[list["Reply"]]]
+# Seeds a new draft walk with facts about the team (keys starting with "_").
+Prepare = Callable[["Context"], Awaitable[dict[str, Any]]]
+# Arguments for a step's prompt, computed from the team's data and the walk's record.
+PromptArgs = Callable[["Context", dict[str, Any]], Awaitable[dict[str, Any]]]
+# Tappable answers for a TEXT step, computed from the team's data and the walk's record.
+OfferSource = Callable[["Context", dict[str, Any]], Awaitable[list[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +161,9 @@ class Flow:
     # A named quick entry (Registry.quick) run when the flow's command comes with text, e.g.
     # `/test name | hypothesis | ...`; without text the command opens the flow as usual.
     quick: str | None = None
+    # A named function (Registry.prepares) whose result seeds a new draft walk: facts about the
+    # team that conditions need (they see only the draft). Its keys start with "_".
+    prepare: str | None = None
 
     def menu_command(self, lang: str) -> str:
         """The command the menu shows in a language (any of `commands` works in both)."""
@@ -189,6 +209,10 @@ class Registry:
     buttons: dict[str, ButtonHandler] = field(default_factory=dict)  # by the `t:<name>:` prefix
     deadlines: dict[str, DeadlineSource] = field(default_factory=dict)  # by item tool
     digest: dict[str, DigestSource] = field(default_factory=dict)  # by item tool
+    offers: dict[str, OfferSource] = field(default_factory=dict)  # by Step.offers
+    prompt_args: dict[str, PromptArgs] = field(default_factory=dict)  # by Step.prompt_args
+    polls: dict[str, PollHandler] = field(default_factory=dict)  # by the `<tool>:` of Poll.value
+    prepares: dict[str, Prepare] = field(default_factory=dict)  # by Flow.prepare
 
     def by_command(self, command: str) -> Flow | None:
         """The flow opened by a command, if any."""

@@ -97,6 +97,8 @@ def validate_flow(flow: Flow, registry: Registry, translator: Translator, templa
     if any(isinstance(part, Repeat) for part in flow.steps) and not flow.tool:
         problems.append("repeats need a tool whose items they walk")
     problems.extend(_command_problems(flow, registry))
+    if flow.prepare and (flow.store != "draft" or flow.prepare not in registry.prepares):
+        problems.append(f"prepare {flow.prepare!r} needs a draft flow and a known function")
     if flow.store == "draft" and not flow.on_complete:
         problems.append("a draft flow needs on_complete")
     for name, table in (
@@ -141,6 +143,10 @@ def _step_problems(flow: Flow, step: Step, registry: Registry) -> list[str]:
     problems: list[str] = []
     if step.check and step.check not in registry.checks:
         problems.append(f"step {step.id}: unknown check {step.check!r}")
+    if step.offers and (step.kind != Kind.TEXT or step.offers not in registry.offers):
+        problems.append(f"step {step.id}: offers {step.offers!r} needs a text step and a source")
+    if step.prompt_args and step.prompt_args not in registry.prompt_args:
+        problems.append(f"step {step.id}: unknown prompt arguments {step.prompt_args!r}")
     if step.when:
         condition = registry.conditions.get(step.when)
         if condition is None:

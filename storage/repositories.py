@@ -910,6 +910,18 @@ class ButtonRepo:
         )
         return ref
 
+    async def put_ref(self, ref: str, owner: str, chat_id: str, value: str) -> None:
+        """Store a value under a reference the transport chose (e.g. a native poll's id)."""
+        if len(ref) > 24:
+            raise ValueError("references are at most 24 characters")
+        row = await self.session.get(ButtonRow, ref)
+        if row is None:
+            self.session.add(
+                ButtonRow(
+                    ref=ref, owner=owner, chat_id=chat_id, value=value, created_at=self.clock()
+                )
+            )
+
     async def get(self, ref: str) -> tuple[str, str, str] | None:
         """(owner, chat_id, value) behind a reference, or None for a forged one."""
         row = await self.session.get(ButtonRow, ref[:24])

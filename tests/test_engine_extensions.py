@@ -4,6 +4,7 @@ tool buttons and prefilled walks."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,16 @@ note-title = notitie
 note-subject = Waarover gaat de notitie?
 note-body = Wat wil je noteren?
 note-count = Tel de notities
+note-carrier = Wie draagt het?
+note-about = Wat wil je nog weten over { $subject } (al { $count } notities)?
 """,
     "en": """
 note-title = note
 note-subject = What is the note about?
 note-body = What do you want to note?
 note-count = Count the notes
+note-carrier = Who carries it?
+note-about = What else about { $subject } ({ $count } notes so far)?
 """,
 }
 
@@ -81,6 +86,37 @@ async def note_button(ctx: Context, action: str, payload: str, engine: Engine) -
     return [Reply("unknown")]
 
 
+CARRIER = Flow(
+    id="carrier",
+    title="note-title",
+    commands=("drager", "carrier"),
+    store="draft",
+    on_complete="save_carrier",
+    steps=(
+        Step(id="who", kind=Kind.TEXT, text="note-carrier", offers="notes", max_length=20),
+        Step(id="more", kind=Kind.TEXT, text="note-about", prompt_args="about", optional=True),
+    ),
+)
+
+
+async def about_args(ctx: Context, data: dict[str, Any]) -> dict[str, Any]:
+    """The prompt names the answer so far and how many notes the team has."""
+    assert ctx.project is not None
+    return {"subject": data["who"], "count": await ctx.tx.items.count(ctx.project.id, "note")}
+
+
+async def note_subjects(ctx: Context, data: dict[str, Any]) -> list[str]:
+    """The subjects of the project's notes, as tappable answers."""
+    assert ctx.project is not None
+    notes = await ctx.tx.items.list(ctx.project.id, "note", ctx.person.id)
+    return [str(note.data["subject"]) for note in notes]
+
+
+async def save_carrier(draft: dict[str, Any], ctx: Context) -> list[Reply]:
+    """Echo the answer."""
+    return [Reply(f"carried by {draft['who']}")]
+
+
 COUNT = ToolCommand(
     id="count", commands=("teller", "count"), handler=count_notes, description="note-count"
 )
@@ -100,6 +136,11 @@ def note_engine(store: Store, clock: Clock, tmp_path: Path) -> Engine:
     registry.quick["quick_note"] = quick_note
     registry.commands[COUNT.id] = COUNT
     registry.buttons["note"] = note_button
+    registry.flows[CARRIER.id] = CARRIER
+    registry.offers["notes"] = note_subjects
+    registry.prompt_args["about"] = about_args
+    registry.actions["save_carrier"] = save_carrier
+    validate_flow(CARRIER, registry, translator, Path("templates"))
     validate_flow(NOTE, registry, translator, Path("templates"))
     validate_tool_commands(registry, translator)
     return Engine(store, translator=translator, registry=registry, clock=clock.now)
@@ -164,3 +205,84 @@ def test_a_tool_command_that_clashes_is_refused(note_engine: Engine) -> None:
     )
     with pytest.raises(FlowError, match="taken"):
         validate_tool_commands(registry, note_engine.translator)
+
+
+async def test_a_text_step_offers_tappable_answers_from_the_team_data(note_engine: Engine) -> None:
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/notitie Kringwinkel | ophaling")
+    await an.say("/notitie IVAGO | containers")
+    await an.say("/notitie Een onderwerp dat veel te lang is | voor een knop")
+    await an.say("/drager")
+    labels = [c.label for c in an.buttons()]
+    assert "Kringwinkel" in labels and "IVAGO" in labels
+    assert not any("te lang" in label for label in labels), "answers must fit the step"
+    stale = an.button("IVAGO").value
+    await an.press("IVAGO")
+    assert "Wat wil je nog weten over IVAGO (al 3 notities)?" in an.text
+    await an.press("Overslaan")
+    assert an.text == "carried by IVAGO"
+    await an.event(button=stale)
+    assert "verlopen" in an.text, "a pressed offer does not answer twice"
+    await an.say("/drager")
+    await an.say("<b>De schepen</b>")
+    assert "over <b>De schepen</b> (al" in an.text, "prompt arguments are shown as text"
+    assert "&lt;b&gt;De schepen" in an.replies[0].html
+    await an.press("Overslaan")
+    assert an.text == "carried by De schepen", "typing another answer stays possible"
+
+
+def test_an_offer_needs_a_known_source_and_a_text_step(note_engine: Engine) -> None:
+    registry = note_engine.registry
+    broken = Flow(
+        id="broken",
+        title="note-title",
+        commands=("kapot",),
+        store="draft",
+        on_complete="save_carrier",
+        steps=(Step(id="who", kind=Kind.TEXT, text="note-carrier", offers="nothing"),),
+    )
+    with pytest.raises(FlowError, match="offers"):
+        validate_flow(broken, registry, note_engine.translator, Path("templates"))
+    unknown = Step(id="who", kind=Kind.TEXT, text="note-about", prompt_args="nothing")
+    with pytest.raises(FlowError, match="prompt arguments"):
+        validate_flow(
+            replace(broken, steps=(unknown,)), registry, note_engine.translator, Path("templates")
+        )
+
+
+async def test_a_prepared_draft_walk_lets_conditions_see_team_facts(note_engine: Engine) -> None:
+    registry = note_engine.registry
+
+    async def facts(ctx: Context) -> dict[str, Any]:
+        assert ctx.project is not None
+        count = await ctx.tx.items.count(ctx.project.id, "note")
+        return {"_notes": count, "who": "ignored: prepared keys start with _"}
+
+    prepared = replace(
+        CARRIER,
+        id="prepared",
+        commands=("voorbereid",),
+        prepare="facts",
+        steps=(
+            Step(id="who", kind=Kind.TEXT, text="note-carrier", when="first_note"),
+            Step(id="more", kind=Kind.TEXT, text="note-body", optional=True),
+        ),
+    )
+    registry.flows[prepared.id] = prepared
+    registry.prepares["facts"] = facts
+    registry.conditions["first_note"] = lambda data: data.get("_notes") == 0
+    validate_flow(prepared, registry, note_engine.translator, Path("templates"))
+    an = Person(note_engine, "An")
+    await create_team(an)
+    await an.say("/voorbereid")
+    assert "Wie draagt het?" in an.text, "no notes yet: the condition saw the prepared fact"
+    await an.say("stop")
+    await an.say("/notitie IVAGO | containers")
+    await an.say("/voorbereid")
+    await an.press("Opnieuw")
+    assert "Wie draagt het?" not in an.text and "Wat wil je noteren?" in an.text
+    with pytest.raises(FlowError, match="prepare"):
+        validate_flow(
+            replace(prepared, prepare="unknown"), registry, note_engine.translator, Path("t")
+        )

@@ -719,3 +719,296 @@ report-latest = latest { $value } ({ $progress }%)
 report-no-targets = No targets yet: add indicators with /indicators.
 report-monitoring = The monitoring system
 report-no-monitoring = No indicators yet. Choose a manageable set with /indicators.
+## domains
+
+dom-title = action domains
+dom-description = Action domains: where will you focus?
+dom-list = Which <b>action domains</b> will your team work on? Tap the guide's domains, or type your own, one per line. Tap <b>Done</b> when your list is complete.
+    .label = Domain
+    .hint = The guide distinguishes five action domains. Choose those where your municipality can make a difference and where stakeholders support you: a domain without support drops down the list.
+    .example = Built environment
+dom-subdomains = Which sub-domains do you include? Tap them, then tap <b>Done</b>.
+    .label = Sub-domains
+dom-own-focus = What exactly do you want to tackle in this domain of your own?
+    .label = Focus
+    .example = Circular events in the town centre
+dom-bio = Bio-economy and food
+dom-built = Built environment
+dom-consumer = Consumer goods and waste
+dom-industry = Industry and local economy
+dom-other = Other domains
+dom-bio-biowaste = Valorising bio-waste
+dom-bio-catering = Waste-free catering and events
+dom-bio-shortchain = Short chain and urban farming
+dom-bio-green = Green management
+dom-bio-agriculture = Sustainable agriculture
+dom-bio-foodwaste = Preventing food waste
+dom-built-building = Circular, change-oriented building
+dom-built-adaptive = Climate-adaptive, nature-based building
+dom-built-materials = Reuse of materials
+dom-built-spaces = Shared use of spaces
+dom-built-infrastructure = Public infrastructure
+dom-built-brownfields = Urban development and brownfields
+dom-consumer-repair = Repair and use
+dom-consumer-sharing = Sharing systems
+dom-consumer-makers = Makers and crafts
+dom-consumer-collection = Collection and high-grade valorisation of waste streams
+dom-consumer-cleanliness = Public cleanliness
+dom-industry-cooperation = Cooperation between regular and social-economy companies
+dom-industry-parks = Circular business parks
+dom-industry-symbiosis = Industrial symbiosis
+dom-other-water = Unpaving, storing and reusing water
+dom-other-care = Circular healthcare
+dom-other-mobility = Shared mobility
+dom-other-heat = Heat networks
+dom-summary-title = <b>Action domains — { $project }</b>
+dom-summary-by = chosen by { $name }
+dom-summary-tip = Next step: write a SMART goal for each domain with /goal.
+
+## goal
+
+goal-title = SMART goals
+goal-description = SMART goals per action domain
+goal-domain = For which <b>action domain</b> are you writing a goal? Tap one of your team's domains, or type one.
+    .label = Domain
+goal-statement = Write your <b>goal</b> in one sentence. Then we'll check together whether it is SMART: Specific, Measurable, Acceptable, Realistic and Time-bound.
+    .label = Goal
+    .hint = Say what changes, for whom or where, how much, who carries it, with which means, and by when.
+    .example = From 2025 the municipality itself applies circular principles in all its new building projects.
+goal-ask-specific = Your goal is still rather general. <b>What</b> exactly changes, and <b>for whom or where</b>?
+    .label = Specific
+    .example = in all of the municipality's new building projects
+goal-ask-measurable = How will you know you're there? Give a <b>number, percentage or indicator</b>.
+    .label = Measurable
+    .example = 30% less residual waste
+goal-ask-acceptable = <b>Who carries</b> this goal? Tap a stakeholder from your map, or type who will drive it.
+    .label = Acceptable
+    .example = the technical department, together with the Kringwinkel
+goal-ask-realistic = With which <b>means</b> will you achieve this: people, budget, an existing programme?
+    .label = Realistic
+    .example = with a budget of 20,000 euro and a half-time project officer
+goal-ask-time_bound = <b>By when</b> do you want to have achieved this?
+    .label = Time-bound
+    .example = by the end of 2027
+goal-reason = Your goal still misses a SMART element. You may save it like this anyway: write briefly <b>why</b>. Or tap <b>Back</b> to complete it.
+    .label = Reason
+    .example = The budget will only be decided in the autumn.
+goal-time-unclear = I don't recognise a moment in that. Write for example "by 2030", "from 2025", "end of June" or "within two years".
+goal-element-specific = S
+goal-element-measurable = M
+goal-element-acceptable = A
+goal-element-realistic = R
+goal-element-time_bound = T
+goal-rewrite-carried = carried by { $who }
+goal-rewrite-means = with { $means }
+goal-saved = ✔ Goal saved for <b>{ $domain }</b>:
+    <i>{ $statement }</i>
+goal-marked = ⚠ This goal is not fully SMART yet and is marked as such. Reason: { $reason }
+goal-proposal = With your answers the goal could read:
+    <i>{ $proposal }</i>
+    Shall I rewrite it like that?
+goal-button-rewrite = ✍ Yes, rewrite
+goal-button-keep = No, keep my sentence
+goal-button-another = ➕ Another goal
+goal-button-edit = ✏ Reformulate goal
+goal-edit = Reformulate your goal. It now reads: <i>{ $statement }</i>
+goal-button-actions = 💡 Think up actions for this goal
+goal-kept = OK, the goal stays: <i>{ $statement }</i>
+goal-rewritten = ✍ Rewritten: <i>{ $statement }</i>
+goal-rewrite-gone = That proposal was already handled. The goal now reads: <i>{ $statement }</i>
+goal-summary-title = <b>SMART goals — { $project }</b>
+goal-summary-marked = ⚠ not fully SMART ({ $reason })
+goal-summary-by = by { $name }
+
+## ideas
+
+ideas-title = action lines and actions
+ideas-description = From goal to action lines and actions
+ideas-goal = For which <b>goal</b> are you thinking up actions? Tap a goal.
+    .label = Goal
+ideas-line = Goal: <i>{ $goal }</i>
+    Which <b>action line</b> are you working out: what is needed, in broad terms, to reach this goal? { $count ->
+        [0] Type a first action line.
+       *[other] Tap one of your team's action lines, or type a new one.
+    }
+    .label = Action line
+    .hint = An action line says in broad terms what is needed; the actions make it concrete.
+    .example = Embedding circular principles in drawing up tenders and their award criteria
+ideas-ideas = How might we make this happen: <b>{ $line }</b>?
+    Write your ideas for <b>concrete actions</b>, one per line. Feel free to build on what your team already came up with. { $count ->
+        [0] {""}
+       *[other] {"\u000a"}Already thought of by your team:
+    { $others }
+    }
+    .label = Ideas
+    .hint = Brainwriting: everyone first writes on their own, then builds on the ideas of the others. Also think of actions together with neighbouring municipalities.
+    .example = Providing training in circular procurement
+ideas-no-goals = Your team has no goals yet. First write a SMART goal with /goal.
+ideas-goal-unknown = I don't know that goal. Tap one of your team's goals.
+ideas-goal-gone = That goal was deleted meanwhile, so I couldn't save your ideas. Here they are, to copy: { $ideas }
+ideas-too-long = One idea is longer than 200 characters. Make it a shorter sentence, or spread it over more lines.
+ideas-too-many = That's more than 50 ideas at once. Send them in a few messages.
+ideas-button-more = 💡 More ideas for this goal
+ideas-summary-title = <b>Action plan — { $project }</b>
+
+## impact
+
+impact-title = impact/effort matrix
+impact-description = Score the actions' impact and effort
+impact-no-actions = There are no actions to score yet. First think up actions with /actions.
+impact-ask-impact = <i>Action { $number } of { $total }</i> · goal: <i>{ $goal }</i>
+    <b>{ $name }</b>
+    How much <b>impact</b> does this action have: how much does it contribute to your goals and to the local circular transition? 1 = little, 5 = a lot.
+impact-ask-effort = <i>Action { $number } of { $total }</i> · goal: <i>{ $goal }</i>
+    <b>{ $name }</b>
+    How much <b>effort</b> does it take: time, money, energy and risk? 1 = little, 5 = a lot.
+impact-button-matrix = 📊 Show the matrix
+impact-all-scored = ✔ You have scored all actions. Thank you! This is where they stand, with the whole team's scores combined:
+impact-nothing-scored = Nobody has scored any actions yet. Start with /impact.
+impact-summary-title = <b>Impact and effort — { $project }</b>
+impact-quadrant-quick_win = <b>Quick wins</b> (high impact, low effort): { $count }
+impact-quadrant-big_bet = <b>Big bets</b> (high impact, high effort): { $count }
+impact-quadrant-fill_in = <b>Fill-ins</b> (low impact, low effort): { $count }
+impact-quadrant-time_sink = <b>Time sinks</b> (low impact, high effort): { $count }
+impact-mix-no-big = 💡 Your plan has { $small } small improvements but no large project yet. The guide recommends a mix: a few large, longer projects with high impact, and many small improvements.
+impact-mix-too-big = 💡 Your plan has { $big } large projects and { $small } small improvements. The guide recommends a few large projects next to many small improvements: those bring quick results and energy.
+impact-mix-good = 👍 A good mix: { $big } large projects and { $small } small improvements, as the guide recommends.
+impact-unscored = Not scored yet: { $names }
+impact-again-tip = Want to change your scores? Type <i>/impact again</i>.
+impact-chart-title = Impact and effort — { $project }
+impact-axis = Impact
+effort-axis = Effort (time, money, energy, risk)
+impact-name-quick_win = Quick wins
+impact-name-big_bet = Big bets
+impact-name-fill_in = Fill-ins
+impact-name-time_sink = Time sinks
+
+## sheet
+
+sheet-title = action sheet
+sheet-menu = Action sheet: work out an action with a lead and milestones
+sheet-q-action = Which <b>action</b> are you working out in an action sheet? Tap an action.
+    .label = Action
+sheet-q-description = <b>Description</b>: what does the action involve?
+    .label = Description
+    .example = A training in circular procurement for the purchasing and technical departments.
+sheet-q-results = Which <b>results</b> do you intend?
+    .label = Intended results
+    .example = All tenders for new buildings contain circular award criteria.
+sheet-q-milestones = What are the key <b>milestones</b>? One per line, each as <i>what — when</i>.
+    .label = Milestones
+    .hint = I store the dates as deadlines, so I can remind the lead in time.
+    .example = Training given — end of June 2027
+sheet-q-parties = Which <b>parties</b> do you involve, and what is the <b>role</b> of each? One per line: <i>party — role</i>. { $count ->
+        [0] Your stakeholder map is still empty; new parties are fine.
+       *[other] On your stakeholder map: { $stakeholders }. New parties are fine too.
+    }
+    .label = Parties and roles
+    .example = Kringwinkel — supplies reusable materials
+sheet-q-resources = Which <b>resources</b> are needed: people and money?
+    .label = Resources
+    .example = 0.2 FTE and 5,000 euro for the training
+sheet-q-timeline = What is the overall <b>timeline</b>?
+    .label = Timeline
+    .example = January 2027 to December 2027
+sheet-q-preconditions = Which <b>preconditions</b> are there: technical, legal, spatial, organisational?
+    .label = Preconditions
+sheet-q-risks = Which <b>risks</b> do you see, and how will you handle them? One per line: <i>risk — handling</i>.
+    .label = Risks
+    .example = Too few participants — organise it together with neighbouring municipalities
+sheet-q-first-steps = What are the <b>first meaningful steps</b>?
+    .label = First steps
+    .example = Compare training offers and pick a date
+sheet-q-owner = Who is the <b>lead</b> (trekker) of this action? Tap a team member, or type a name.
+    .label = Lead
+sheet-action-unknown = I don't know that action. Tap one of your team's actions, or first think up actions with /actions.
+sheet-action-gone = That action was deleted meanwhile, so the sheet was not saved.
+sheet-milestone-no-date = I can't find a date in at least one milestone. Write each milestone as <i>what — when</i>, for example "Training given — end of June 2027".
+sheet-lines-too-long = A line is longer than 300 characters, or there are more than 50. Please make it a bit shorter.
+sheet-heading = Action sheet: { $name }
+sheet-goal = Goal: { $goal } · action line: { $line }
+sheet-label-owner = Lead:
+sheet-label-status = Status:
+sheet-label-description = Description:
+sheet-label-results = Intended results:
+sheet-label-milestones = Milestones:
+sheet-label-parties = Parties and roles:
+sheet-label-resources = Resources:
+sheet-label-timeline = Timeline:
+sheet-label-preconditions = Preconditions:
+sheet-label-risks = Risks and handling:
+sheet-label-first-steps = First steps:
+sheet-party-new = new, not on the stakeholder map
+sheet-updated-by = last updated by { $name }
+sheet-button-table = 📋 Action table
+sheet-button-another = 📝 Another action sheet
+sheet-summary-title = <b>Action sheets — { $project }</b>
+sheet-summary-none = No action sheets yet. Start one with /actionsheet.
+status-idea = idea
+status-planned = planned
+status-running = running
+status-done = done
+status-stopped = stopped
+
+## table
+
+table-description = Action table: all actions with lead, status and deadline
+table-empty = There are no actions yet. First think up actions with /actions.
+table-title = <b>Action table — { $project }</b>
+table-owner = lead: { $owner }
+table-priority-high = high priority
+table-priority-medium = medium priority
+table-priority-low = low priority
+table-priority-none = not scored yet
+table-due = next deadline { $date }
+table-tip = Tap ✏ and an action's number to change its status.
+table-pick = What is the status of <b>{ $name }</b> now?
+table-button-sheet = 📝 Action sheet
+table-status-set = ✔ <b>{ $name }</b> is now <b>{ $status }</b>.
+
+## dots
+
+dots-description = Dot voting on the actions
+dots-no-round = There is no voting round right now. The coordinator starts one with /vote.
+dots-how-many = Dot voting: how many <b>dots</b> does each team member get to spread over the actions?
+dots-too-few = Voting needs at least two actions that are not running or done yet. Think up actions with /actions.
+dots-round-name = Voting round
+dots-started = 🗳 The voting round is open: each team member has { $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }. { $left ->
+        [0] {""}
+       *[other] The { $left } lowest scored actions are left out: a poll holds at most ten choices.
+    }
+dots-ballot = 🗳 You have <b>{ $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }</b>: choose the actions you think deserve priority (feasible, high impact, lots of energy to carry them).
+    { $options }
+    Chosen now: { $chosen }.
+dots-question = Which actions get priority? Choose at most { $dots }.
+dots-menu = See the standings or close the round:
+dots-group = 🗳 { $name } opened a voting round. Vote below: each team member has { $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }.
+dots-closed = This voting round is already closed.
+dots-too-many = You chose { $chosen } actions, but you have { $dots } { $dots ->
+        [one] dot
+       *[other] dots
+    }. Your vote doesn't count yet: please change it.
+dots-counted = ✔ Your dots are counted: { $names }
+dots-retracted = Your vote was taken back.
+dots-results = <b>Standings</b> ({ $voters } { $voters ->
+        [one] voter
+       *[other] voters
+    }):
+    { $lines }
+dots-final = <b>Result of the voting round</b> ({ $voters } { $voters ->
+        [one] voter
+       *[other] voters
+    }):
+    { $lines }
+    The dots are now shown with the actions in the /actiontable.
+dots-button-results = 📊 Standings
+dots-button-close = 🔒 Close the voting round

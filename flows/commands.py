@@ -9,10 +9,10 @@ from markupsafe import Markup
 
 from flows.context import Context, Links
 from flows.dates import format_date
-from flows.domain import Conversation, ConversationStatus, Item, Role
+from flows.domain import Conversation, ConversationStatus, Item, Role, Track
 from flows.events import ChatKind, Choice, Reply
 from flows.i18n import Translator, fold
-from flows.model import Flow, Kind, Registry, Step
+from flows.model import Flow, Kind, Registry, Step, ToolCommand
 from storage.repositories import AccessDenied, NotFound
 
 if TYPE_CHECKING:
@@ -57,17 +57,21 @@ MENU = (
 )
 
 
-def menu_commands(translator: Translator, registry: Registry, lang: str) -> list[tuple[str, str]]:
-    """(command, description) pairs for a language's command menu."""
-    pairs: list[tuple[str, str]] = []
-    for flow in registry.flows.values():
-        if flow.menu:
-            pairs.append(
-                (flow.menu_command(lang), translator.plain(lang, flow.description or flow.title))
-            )
-    for command in registry.commands.values():
-        if command.menu:
-            pairs.append((command.menu_command(lang), translator.plain(lang, command.description)))
+def menu_commands(
+    translator: Translator, registry: Registry, lang: str, track: Track | None = None
+) -> list[tuple[str, str]]:
+    """(command, description) pairs for a language's command menu, in the method's order.
+
+    With a track, only the tools of that track (and those of both) are listed.
+    """
+    entries: list[tuple[int, str, str]] = []
+    shown: list[Flow | ToolCommand] = [*registry.flows.values(), *registry.commands.values()]
+    for entry in shown:
+        if entry.menu and (track is None or track in entry.tracks):
+            key = entry.description or entry.title if isinstance(entry, Flow) else entry.description
+            entries.append((entry.order, entry.menu_command(lang), translator.plain(lang, key)))
+    entries.sort(key=lambda entry: entry[0])  # stable: equal places keep registration order
+    pairs = [(command, description) for _, command, description in entries]
     for nl, en, key in MENU:
         pairs.append((nl if lang == "nl" else en, translator.plain(lang, key)))
     return pairs
@@ -91,11 +95,18 @@ def no_project(ctx: Context) -> Reply:
 
 
 def tool_buttons(ctx: Context) -> list[list[Choice]]:
-    """A button per tool the person can open."""
+    """A button per tool of the active project's track, in the method's order."""
+    track = ctx.project.track if ctx.project is not None else None
+    flows = sorted(
+        (
+            flow
+            for flow in ctx.registry.flows.values()
+            if flow.menu and flow.needs_project and (track is None or track in flow.tracks)
+        ),
+        key=lambda flow: flow.order,
+    )
     return [
-        [Choice(ctx.plain(flow.description or flow.title), f"m:open:{flow.id}")]
-        for flow in ctx.registry.flows.values()
-        if flow.menu and flow.needs_project
+        [Choice(ctx.plain(flow.description or flow.title), f"m:open:{flow.id}")] for flow in flows
     ]
 
 
@@ -196,7 +207,8 @@ async def help_reply(ctx: Context, engine: Engine) -> Reply:
     if ctx.project is not None and ctx.team is not None:
         lines.append(str(ctx.t("help-project", project=ctx.project.name, team=ctx.team.name)))
     lines.append("")
-    for command, description in menu_commands(ctx.translator, ctx.registry, ctx.lang):
+    track = ctx.project.track if ctx.project is not None else None
+    for command, description in menu_commands(ctx.translator, ctx.registry, ctx.lang, track):
         lines.append(f"/{command} — {Markup.escape(description)}")
     lines.append("")
     lines.append(str(ctx.t("help-words")))

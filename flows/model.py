@@ -93,6 +93,12 @@ CommandHandler = Callable[["Context", str, "Engine"], Awaitable[list["Reply"]]]
 ButtonHandler = Callable[["Context", str, str, "Engine"], Awaitable[list["Reply"]]]
 
 
+# Menus list the tools in the order the guide uses them: hundreds per phase of the strategy
+# (100, 200, 300) and per step of the pilot (400 understand the users, 500 test, 600 scale,
+# 700 improve), tens within them; tools that serve every phase come after.
+ORDER_GENERAL = 900
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """A dated moment that a tool declares for one of its items; reminders are built from it."""
@@ -131,6 +137,8 @@ class ToolCommand:
     english_command: str | None = None
     menu: bool = True
     needs_project: bool = True
+    tracks: tuple[Track, ...] = (Track.STRATEGY, Track.PILOT)
+    order: int = ORDER_GENERAL  # place in the menus (see ORDER_GENERAL)
 
     def menu_command(self, lang: str) -> str:
         """The command the menu shows in a language (any of `commands` works in both)."""
@@ -156,6 +164,7 @@ class Flow:
     needs_project: bool = True
     tracks: tuple[Track, ...] = (Track.STRATEGY, Track.PILOT)
     menu: bool = True  # offered in /help and the command menu
+    order: int = ORDER_GENERAL  # place in the menus (see ORDER_GENERAL)
     description: str = ""  # message key of a one-line description
     english_command: str | None = None  # shown in the English menu; None: the first command
     # A named quick entry (Registry.quick) run when the flow's command comes with text, e.g.

@@ -47,6 +47,7 @@ FLOW = Flow(
     title="sheet-title",
     description="sheet-menu",
     commands=("actiefiche", "actionsheet"),
+    order=260,
     english_command="actionsheet",
     tool=TOOL,
     store="draft",

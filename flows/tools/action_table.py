@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from flows import commands
 from flows.context import Context
 from flows.dates import format_date
-from flows.domain import Item
+from flows.domain import Item, Track
 from flows.events import Choice, Reply
 from flows.model import Registry, ToolCommand
 from flows.tools.action_sheet import deadlines
@@ -113,6 +113,8 @@ async def table_button(ctx: Context, action: str, payload: str, engine: Engine) 
 COMMAND = ToolCommand(
     id="action_table",
     commands=("actietabel", "actiontable"),
+    order=270,
+    tracks=(Track.STRATEGY,),
     handler=table,
     description="table-description",
     english_command="actiontable",

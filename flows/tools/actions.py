@@ -31,6 +31,7 @@ FLOW = Flow(
     title="ideas-title",
     description="ideas-description",
     commands=("acties", "actions", "ideeen"),
+    order=230,
     english_command="actions",
     tool=TOOL,
     store="draft",

@@ -20,6 +20,7 @@ FLOW = Flow(
     title="cp-title",
     description="cp-description",
     commands=("communicatieplan", "communication"),
+    order=720,
     english_command="communication",
     tool=TOOL,
     tracks=(Track.PILOT,),

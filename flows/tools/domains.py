@@ -45,6 +45,7 @@ FLOW = Flow(
     title="dom-title",
     description="dom-description",
     commands=("domeinen", "domains"),
+    order=210,
     english_command="domains",
     tool="domain",
     steps=(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from flows import commands
 from flows.charts import shorten
 from flows.context import Context
-from flows.domain import Item, Role
+from flows.domain import Item, Role, Track
 from flows.events import Choice, Poll, Reply
 from flows.model import Registry, ToolCommand
 from flows.tools.actions import TOOL as ACTION
@@ -239,6 +239,8 @@ async def dots_button(ctx: Context, action: str, payload: str, engine: Engine) -
 COMMAND = ToolCommand(
     id="dots",
     commands=("stemmen", "vote"),
+    order=240,
+    tracks=(Track.STRATEGY,),
     handler=vote,
     description="dots-description",
     english_command="vote",

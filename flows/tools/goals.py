@@ -49,6 +49,7 @@ FLOW = Flow(
     title="goal-title",
     description="goal-description",
     commands=("doel", "goal"),
+    order=220,
     english_command="goal",
     tool=TOOL,
     store="draft",

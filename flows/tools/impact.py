@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from flows import commands
 from flows.context import Context
-from flows.domain import Item
+from flows.domain import Item, Track
 from flows.events import Attachment, Choice, Reply
 from flows.matrix_chart import MatrixPoint, MatrixText, matrix_png, quadrant
 from flows.model import Registry, ToolCommand
@@ -187,6 +187,8 @@ async def impact_button(ctx: Context, action: str, payload: str, engine: Engine)
 COMMAND = ToolCommand(
     id="impact",
     commands=("impact", "impactinspanning"),
+    order=250,
+    tracks=(Track.STRATEGY,),
     handler=start,
     description="impact-description",
     english_command="impact",

@@ -19,6 +19,7 @@ FLOW = Flow(
     title="imp-title",
     description="imp-description",
     commands=("verbeteren", "improve"),
+    order=710,
     english_command="improve",
     tool=TOOL,
     tracks=(Track.PILOT,),

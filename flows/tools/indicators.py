@@ -78,6 +78,7 @@ FLOW = Flow(
     title="ind-title",
     description="ind-description",
     commands=("indicatoren", "indicators", "indicator"),
+    order=310,
     english_command="indicators",
     tool=TOOL,
     store="draft",
@@ -509,6 +510,7 @@ def register(registry: Registry) -> None:
     registry.commands["measure"] = ToolCommand(
         id="measure",
         commands=("meting", "measure"),
+        order=320,
         handler=measure_command,
         description="ind-measure-command",
         english_command="measure",

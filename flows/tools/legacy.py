@@ -31,6 +31,7 @@ FLOW = Flow(
     title="lg-title",
     description="lg-description",
     commands=("legacy", "legacycanvas"),
+    order=610,
     tool=TOOL,
     tracks=(Track.PILOT,),
     store="draft",

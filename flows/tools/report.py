@@ -106,6 +106,7 @@ def register(registry: Registry) -> None:
     registry.commands["report"] = ToolCommand(
         id="report",
         commands=("rapport", "report"),
+        order=330,
         handler=report_command,
         description="report-command",
         english_command="report",

@@ -39,6 +39,7 @@ FLOW = Flow(
     title="rl-title",
     description="rl-description",
     commands=("rollen", "roles"),
+    order=730,
     english_command="roles",
     tool=TOOL,
     tracks=(Track.PILOT,),

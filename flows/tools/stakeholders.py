@@ -88,6 +88,7 @@ FLOW = Flow(
     title="sh-title",
     description="sh-description",
     commands=("stakeholders", "stakeholderkaart"),
+    order=110,
     tool="stakeholder",
     steps=(
         Step(

@@ -30,6 +30,9 @@ from flows.testcard import (
 if TYPE_CHECKING:
     from flows.engine import Engine
 
+# The pilot's step 3; suggested once the critical hypotheses are validated.
+LEGACY_FLOW = "legacy"
+
 # ---------------------------------------------------------------------------------------------
 # results and verdicts
 
@@ -143,7 +146,31 @@ async def confirm_verdict(ctx: Context, item: Item, verdict: Verdict) -> list[Re
             str(ctx.t(f"tc-next-{verdict.value}")),
         ]
     )
-    return [card_reply(item, ctx, lead)]
+    replies = [card_reply(item, ctx, lead)]
+    if verdict == Verdict.VALIDATED and await ready_to_scale(ctx):
+        replies.append(
+            Reply(
+                ctx.t("tc-ready-to-scale"),
+                choices=[[Choice(ctx.plain("tc-button-legacy"), f"m:open:{LEGACY_FLOW}")]],
+            )
+        )
+    return replies
+
+
+async def ready_to_scale(ctx: Context) -> bool:
+    """Whether every highly critical hypothesis is validated and no legacy canvas exists yet.
+
+    The guide scales a pilot (step 3, the legacy canvas) once its critical assumptions hold.
+    """
+    if ctx.project is None or LEGACY_FLOW not in ctx.registry.flows:
+        return False
+    if await ctx.tx.items.count(ctx.project.id, ctx.registry.flows[LEGACY_FLOW].tool):
+        return False
+    cards = await ctx.tx.items.list(ctx.project.id, TOOL, ctx.person.id)
+    critical = [card for card in cards if card.data.get("criticality") == "high"]
+    return bool(critical) and all(
+        card.data.get("verdict") == Verdict.VALIDATED.value for card in critical
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -410,3 +410,29 @@ async def test_a_reminder_button_asks_only_for_the_result(engine: Engine, store:
     assert "Mijn voorstel: Gevalideerd" in an.text and "60% tegenover ≥ 60%" in an.text
     await an.say("/resultaat")
     assert "Over welke test" in an.text
+
+
+async def validate(person: Person, name: str) -> None:
+    """Move a card to Measure, log a passing result and confirm the proposed verdict."""
+    await person.say("/bord")
+    await person.press(name)
+    await person.press("Naar Bouwen")
+    await person.press("Naar Meten")
+    await person.say(f"/resultaat {name} 8 van de 10")
+    assert "Mijn voorstel: Gevalideerd" in person.text, person.text
+    await person.press("Gevalideerd")
+
+
+async def test_the_legacy_canvas_is_suggested_once_every_critical_hypothesis_holds(
+    engine: Engine,
+) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await quick_card(an)
+    await quick_card(an, QUICK.replace(NAME, "Prijs van de huurformule"))
+    await validate(an, NAME)
+    assert "legacy" not in an.text.lower(), "one critical hypothesis is still open"
+    await validate(an, "Prijs van de huurformule")
+    assert "kritieke hypotheses van jullie piloot zijn gevalideerd" in an.text
+    await an.press("Legacy canvas openen")
+    assert "Wat is jullie legacy?" in an.text

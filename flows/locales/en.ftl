@@ -1012,3 +1012,7 @@ dots-final = <b>Result of the voting round</b> ({ $voters } { $voters ->
     The dots are now shown with the actions in the /actiontable.
 dots-button-results = 📊 Standings
 dots-button-close = 🔒 Close the voting round
+
+## testcard → legacy
+tc-ready-to-scale = 🎉 Every critical hypothesis of your pilot is validated. Time to think about scaling: what should your pilot leave behind, and by which road (scale up, deep, out or down)?
+tc-button-legacy = Open the legacy canvas

@@ -1015,3 +1015,7 @@ dots-final = <b>Uitslag van de stemronde</b> ({ $voters } { $voters ->
     De stippen staan nu bij de acties in de /actietabel.
 dots-button-results = 📊 Tussenstand
 dots-button-close = 🔒 Sluit de stemronde
+
+## testcard → legacy
+tc-ready-to-scale = 🎉 Alle kritieke hypotheses van jullie piloot zijn gevalideerd. Tijd om na te denken over opschalen: wat moet jullie piloot blijvend nalaten, en langs welke weg: scaling up, deep, out of down?
+tc-button-legacy = Legacy canvas openen

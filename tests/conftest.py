@@ -14,6 +14,8 @@ import pytest
 from flows.engine import Engine
 from storage.db import Store
 from tests.chat import Clock
+from tests.fakebot import FakeTelegram
+from tests.telegram_harness import Harness, assert_nothing_refused
 
 POSTGRES_URL = os.environ.get(
     "KRINGKOERS_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -99,3 +101,23 @@ def clock() -> Clock:
 def engine(store: Store, clock: Clock) -> Iterator[Engine]:
     """The engine on a fresh database."""
     yield Engine(store, clock=clock.now, invite_ttl=timedelta(days=7))
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """A fresh fake Telegram (strict: also refuses what Telegram merely tolerates)."""
+    server = FakeTelegram(poll_throttling=False, strict=True)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def harness(fake: FakeTelegram, store: Store) -> AsyncIterator[Harness]:
+    """The bot running on the test database, against the fake; afterwards every call it made
+    was one Telegram accepts and every tapped button was answered."""
+    rig = Harness(fake, store)
+    await rig.start_bot()
+    yield rig
+    await rig.stop_bot()
+    assert_nothing_refused(fake)

@@ -184,3 +184,33 @@ async def eventually(condition: Callable[[], bool], timeout: float = 10.0) -> No
         if loop.time() > deadline:
             raise TimeoutError("condition still false")
         await asyncio.sleep(0.01)
+
+
+def assert_nothing_refused(fake: FakeTelegram, *, tolerated: tuple[int, ...] = (429,)) -> None:
+    """Telegram would have accepted every call, and every tapped button got its answer."""
+    refused = [r for r in fake.requests if r.status >= 400 and r.status not in tolerated]
+    assert not refused, f"Telegram would have refused: {refused}"
+    unanswered = [q.data for q in fake.world.callback_queries.values() if not q.answered]
+    assert not unanswered, f"callback queries left spinning: {unanswered}"
+
+
+async def new_team(
+    an: Phone,
+    team: str = "Gent Circulair",
+    project: str = "Strategie 2030",
+    track: str = "Circulaire strategie",
+) -> None:
+    """An creates a team with a project (a strategy unless `track` names the pilot button)."""
+    await an.say("/start")
+    await an.say("/nieuwteam")
+    await an.say(team)
+    await an.say(project)
+    await an.press(track)
+    assert f"Team {team} is aangemaakt" in an.text, an.text
+
+
+async def join(an: Phone, other: Phone) -> None:
+    """An invites; the other opens the deep link (which sends /start <token>)."""
+    await an.say("/uitnodigen")
+    await other.say(f"/start {invite_token(an.text)}")
+    assert "Welkom in team" in other.text, other.text

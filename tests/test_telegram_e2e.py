@@ -11,7 +11,6 @@ import asyncio
 import json
 import logging
 import socket
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
@@ -24,7 +23,7 @@ from storage.db import Store
 from storage.tables import ItemRow, ProcessedEventRow
 from tests.chat import rate
 from tests.fakebot import FakeTelegram
-from tests.telegram_harness import Harness, Phone, eventually, invite_token, summary_parts
+from tests.telegram_harness import Harness, eventually, join, new_team, summary_parts
 
 NAME = "<b>Kringwinkel & co</b>"
 
@@ -34,45 +33,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    """A fresh fake Telegram (strict: also refuses what Telegram merely tolerates)."""
-    server = FakeTelegram(poll_throttling=False, strict=True)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def harness(fake: FakeTelegram, store: Store) -> AsyncIterator[Harness]:
-    """The bot running on the test database, against the fake."""
-    rig = Harness(fake, store)
-    await rig.start_bot()
-    yield rig
-    await rig.stop_bot()
-    refused = [r for r in fake.requests if r.status >= 400 and r.status != 429]
-    assert not refused, f"Telegram would have refused: {refused}"
-    unanswered = [q.data for q in fake.world.callback_queries.values() if not q.answered]
-    assert not unanswered, f"callback queries left spinning: {unanswered}"
-
-
-async def new_team(an: Phone) -> None:
-    """An creates a team with a strategy project."""
-    await an.say("/start")
-    await an.say("/nieuwteam")
-    await an.say("Gent Circulair")
-    await an.say("Strategie 2030")
-    await an.press("Circulaire strategie")
-    assert "Team Gent Circulair is aangemaakt" in an.text
-
-
-async def join(an: Phone, other: Phone) -> None:
-    """An invites; the other opens the deep link (which sends /start <token>)."""
-    await an.say("/uitnodigen")
-    await other.say(f"/start {invite_token(an.text)}")
-    assert "Welkom in team" in other.text, other.text
 
 
 async def stakeholder_rows(store: Store) -> list[tuple[str, dict[str, object]]]:

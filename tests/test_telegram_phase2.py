@@ -7,9 +7,8 @@ from bot.telegram_send import plan_reply
 from flows.events import Poll, Reply
 from storage.db import Store
 from tests.chat import rate
-from tests.telegram_harness import Harness, Phone
+from tests.telegram_harness import Harness, Phone, join, new_team
 from tests.test_ideas_flow import EXAMPLE_GOAL, EXAMPLE_LINE
-from tests.test_telegram_e2e import fake, harness, join, new_team  # noqa: F401
 
 ACTIONS = ("Opleiding circulair aanbesteden", "Sloopbeleid", "Materialenbank")
 
@@ -46,7 +45,7 @@ async def dots(store: Store) -> dict[str, int]:
     return {str(a.data["name"]): int(a.data.get("dots") or 0) for a in found}
 
 
-async def test_dot_voting_with_native_polls(harness: Harness, store: Store) -> None:  # noqa: F811
+async def test_dot_voting_with_native_polls(harness: Harness, store: Store) -> None:
     an, bram = harness.phone(1001, "An"), harness.phone(1002, "Bram")
     await new_team(an)
     await join(an, bram)
@@ -86,7 +85,7 @@ async def test_dot_voting_with_native_polls(harness: Harness, store: Store) -> N
     assert "Uitslag van de stemronde" in group.messages[-1].text  # the team hears it too
 
 
-async def test_scoring_sheet_and_table_over_telegram(harness: Harness, store: Store) -> None:  # noqa: F811
+async def test_scoring_sheet_and_table_over_telegram(harness: Harness, store: Store) -> None:
     an = harness.phone(1001, "An")
     await new_team(an)
     await plan(an)
@@ -127,7 +126,7 @@ async def test_scoring_sheet_and_table_over_telegram(harness: Harness, store: St
     assert found[0].data["status"] == "running"
 
 
-async def test_domains_and_a_coached_goal_over_telegram(harness: Harness, store: Store) -> None:  # noqa: F811
+async def test_domains_and_a_coached_goal_over_telegram(harness: Harness, store: Store) -> None:
     an = harness.phone(1001, "An")
     await new_team(an)
     await an.say("/stakeholders")

@@ -3,52 +3,14 @@ through the real python-telegram-bot Application against the fake Bot API, on bo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
-from storage.db import Store
-from tests.fakebot import FakeTelegram
-from tests.telegram_harness import Harness, Phone, invite_token
+from tests.telegram_harness import Harness, invite_token, new_team
 
 NAME = "<b>Buurt & co</b>"
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    """A fresh fake Telegram (strict: also refuses what Telegram merely tolerates)."""
-    server = FakeTelegram(poll_throttling=False, strict=True)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def harness(fake: FakeTelegram, store: Store) -> AsyncIterator[Harness]:
-    """The bot running on the test database, against the fake; no refused call allowed."""
-    rig = Harness(fake, store)
-    await rig.start_bot()
-    yield rig
-    await rig.stop_bot()
-    refused = [r for r in fake.requests if r.status >= 400 and r.status != 429]
-    assert not refused, f"Telegram would have refused: {refused}"
-    unanswered = [q.data for q in fake.world.callback_queries.values() if not q.answered]
-    assert not unanswered, f"callback queries left spinning: {unanswered}"
-
-
-async def pilot_team(an: Phone) -> None:
-    """An creates a team with a pilot project."""
-    await an.say("/start")
-    await an.say("/nieuwteam")
-    await an.say("Waasland Circulair")
-    await an.say("Materialenbank")
-    await an.press("pilootproject")
-    assert "Team Waasland Circulair is aangemaakt" in an.text
-
-
 async def test_the_legacy_canvas_arrives_as_text_and_photo(harness: Harness) -> None:
     an, bram = harness.phone(1001, "An"), harness.phone(1002, "Bram")
-    await pilot_team(an)
+    await new_team(an, "Waasland Circulair", "Materialenbank", "pilootproject")
     await an.say("/uitnodigen")
     await bram.say(f"/start {invite_token(an.text)}")
     await an.say("/legacy")
@@ -80,7 +42,7 @@ async def test_the_legacy_canvas_arrives_as_text_and_photo(harness: Harness) -> 
 
 async def test_the_communication_plan_over_telegram(harness: Harness) -> None:
     an = harness.phone(1001, "An")
-    await pilot_team(an)
+    await new_team(an, "Waasland Circulair", "Materialenbank", "pilootproject")
     await an.say("/communicatieplan")
     await an.say("Buurtbewoners\nScholen")
     await an.press("Klaar")

@@ -17,18 +17,9 @@ from storage.tables import ReminderRow
 from tests.chat import Clock
 from tests.fakebot import FakeTelegram
 from tests.reminder_probe import register_probe
-from tests.telegram_harness import Harness, Phone, invite_token
+from tests.telegram_harness import Harness, assert_nothing_refused, invite_token, new_team
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    """A fresh fake Telegram (strict: also refuses what Telegram merely tolerates)."""
-    server = FakeTelegram(poll_throttling=False, strict=True)
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture
@@ -39,22 +30,12 @@ async def harness(fake: FakeTelegram, store: Store, clock: Clock) -> AsyncIterat
     register_probe(bot.engine.registry)
     yield rig
     await rig.stop_bot()
-    refused = [r for r in fake.requests if r.status >= 400 and r.status not in (403, 429)]
-    assert not refused, f"Telegram would have refused: {refused}"
+    assert_nothing_refused(fake, tolerated=(403, 429))  # 403: a member who blocked the bot
 
 
 def at(clock: Clock, day: int, hour: int) -> None:
     """Set the clock to a Brussels wall time in November 2026."""
     clock.current = datetime(2026, 11, day, hour, tzinfo=BRUSSELS).astimezone(UTC)
-
-
-async def new_team(an: Phone) -> None:
-    """An creates a team with a strategy project."""
-    await an.say("/nieuwteam")
-    await an.say("Gent Circulair")
-    await an.say("Strategie 2030")
-    await an.press("Circulaire strategie")
-    assert "aangemaakt" in an.text
 
 
 async def send_due(harness: Harness) -> int:

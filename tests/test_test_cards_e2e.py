@@ -4,51 +4,17 @@ Bot API, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import select
 
 from flows.dates import parse_date
 from storage.db import Store
 from storage.tables import ItemRow
-from tests.fakebot import FakeTelegram
-from tests.telegram_harness import Harness, Phone
+from tests.telegram_harness import Harness, new_team
 from tests.test_test_cards import NAME, QUICK
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    """A fresh, strict fake Telegram."""
-    server = FakeTelegram(poll_throttling=False, strict=True)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def harness(fake: FakeTelegram, store: Store) -> AsyncIterator[Harness]:
-    """The bot on the test database; afterwards, nothing Telegram would refuse was sent."""
-    rig = Harness(fake, store)
-    await rig.start_bot()
-    yield rig
-    await rig.stop_bot()
-    refused = [r for r in fake.requests if r.status >= 400 and r.status != 429]
-    assert not refused, f"Telegram would have refused: {refused}"
-    unanswered = [q.data for q in fake.world.callback_queries.values() if not q.answered]
-    assert not unanswered, f"callback queries left spinning: {unanswered}"
-
-
-async def pilot_team(an: Phone) -> None:
-    """An creates a team with a pilot project."""
-    await an.say("/nieuwteam")
-    await an.say("Gent Circulair")
-    await an.say("Deelpunt Dampoort")
-    await an.press("pilootproject")
-    assert "aangemaakt" in an.text, an.text
 
 
 async def cards(store: Store) -> list[dict[str, Any]]:
@@ -66,7 +32,7 @@ async def test_a_card_logged_from_the_phone_moves_on_the_board_and_gets_its_verd
     harness: Harness,
 ) -> None:
     an = harness.phone(1001, "An")
-    await pilot_team(an)
+    await new_team(an, "Gent Circulair", "Deelpunt Dampoort", "pilootproject")
     await an.say(QUICK)
     await an.press("hoog")
     await an.press("Interviews")
@@ -94,7 +60,7 @@ async def test_a_card_logged_from_the_phone_moves_on_the_board_and_gets_its_verd
 
 async def test_an_outsider_cannot_see_or_change_a_teams_test_cards(harness: Harness) -> None:
     an, eve = harness.phone(1001, "An"), harness.phone(1666, "Eve")
-    await pilot_team(an)
+    await new_team(an, "Gent Circulair", "Deelpunt Dampoort", "pilootproject")
     await an.say(QUICK)
     await an.press("hoog")
     await an.press("Interviews")

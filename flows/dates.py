@@ -241,6 +241,16 @@ def parse_date(text: str, *, today: datetime.date) -> ParsedDate | None:
         return None
 
 
+def stored_date(value: object) -> datetime.date | None:
+    """A date as the flows store it (ISO text); None when missing or unreadable."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def format_date(value: datetime.date, lang: str) -> str:
     """Format a date for people, e.g. 'vrijdag 27 november 2026' / 'Friday 27 November 2026'."""
     # Accept platform codes like "nl-BE" or "en_GB"; Flemish is the bot's home language.

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from flows.context import Context
-from flows.dates import format_date
+from flows.dates import format_date, stored_date
 from flows.domain import Item
 from flows.events import Choice, Reply
 from flows.i18n import fold
@@ -145,10 +145,7 @@ def fixed_criteria(item: Item) -> str:
 
 def deadline_of(item: Item) -> date | None:
     """The card's deadline as a date, if it has a valid one."""
-    try:
-        return date.fromisoformat(str(item.data.get("deadline")))
-    except ValueError:
-        return None
+    return stored_date(item.data.get("deadline"))
 
 
 def card_deadlines(item: Item) -> list[Deadline]:

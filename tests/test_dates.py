@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 import pytest
 
-from flows.dates import ParsedDate, Precision, format_date, parse_date
+from flows.dates import ParsedDate, Precision, format_date, parse_date, stored_date
 
 # A Sunday: weekday rules and "this week" behave differently on weekends, so pin it.
 TODAY = date(2026, 11, 22)
@@ -376,3 +376,10 @@ def test_parse_then_format_round_trip() -> None:
     assert parsed is not None
     assert format_date(parsed.value, "nl") == "vrijdag 27 november 2026"
     assert format_date(parsed.value, "en") == "Friday 27 November 2026"
+
+
+def test_stored_dates_are_read_back_or_refused_quietly() -> None:
+    assert stored_date("2027-06-30") == date(2027, 6, 30)
+    assert stored_date(date(2027, 6, 30)) == date(2027, 6, 30)
+    for unreadable in (None, "", "eind juni", "2027-02-30", "30/06/2027"):
+        assert stored_date(unreadable) is None

@@ -8,7 +8,7 @@ from typing import Any
 
 from flows.commands import field_label
 from flows.context import Context
-from flows.dates import format_date
+from flows.dates import format_date, stored_date
 from flows.domain import Item, Track
 from flows.model import Deadline, Flow, Kind, Option, Registry, Repeat, Step
 
@@ -50,11 +50,7 @@ FLOW = Flow(
 
 def due_date(item: Item) -> date | None:
     """When the communication action runs, if a valid date was stored."""
-    value = item.data.get("when")
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    return stored_date(item.data.get("when"))
 
 
 def deadlines(item: Item) -> list[Deadline]:

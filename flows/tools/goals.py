@@ -8,11 +8,11 @@ goal that still misses something can be saved with a reason: it is then marked a
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from flows import commands
 from flows.context import Context
+from flows.dates import stored_date
 from flows.domain import Item, Track
 from flows.events import Choice, Reply
 from flows.i18n import fold
@@ -255,10 +255,10 @@ def summary_context(items: list[Item], ctx: Context) -> dict[str, Any]:
 
 def deadlines(item: Item) -> list[Deadline]:
     """A goal's target date ("tegen 2030"); a starting point ("vanaf 2025") is not a deadline."""
-    due, when = item.data.get("due"), str(item.data.get("when") or "")
-    if not due or FROM.match(when):
+    due, when = stored_date(item.data.get("due")), str(item.data.get("when") or "")
+    if due is None or FROM.match(when):
         return []
-    return [Deadline(ref="goal", due=date.fromisoformat(str(due)), label=str(item.data["name"]))]
+    return [Deadline(ref="goal", due=due, label=str(item.data["name"]))]
 
 
 def register(registry: Registry) -> None:

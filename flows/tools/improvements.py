@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from flows.context import Context
-from flows.dates import format_date
+from flows.dates import format_date, stored_date
 from flows.domain import Item, Track
 from flows.model import Deadline, Flow, Kind, Option, Registry, Repeat, Step
 
@@ -45,11 +45,7 @@ FLOW = Flow(
 
 def due_date(item: Item) -> date | None:
     """When the improvement project is due, if a valid date was stored."""
-    value = item.data.get("when")
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    return stored_date(item.data.get("when"))
 
 
 def deadlines(item: Item) -> list[Deadline]:

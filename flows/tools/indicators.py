@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from flows.context import Context
-from flows.dates import format_date, parse_date
+from flows.dates import format_date, parse_date, stored_date
 from flows.domain import Item
 from flows.events import Attachment, Choice, Reply
 from flows.i18n import Translator
@@ -147,10 +147,7 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _iso(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
+    return stored_date(value)
 
 
 def moments(item: Item) -> list[date]:

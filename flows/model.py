@@ -94,8 +94,9 @@ ButtonHandler = Callable[["Context", str, str, "Engine"], Awaitable[list["Reply"
 
 
 # Menus list the tools in the order the guide uses them: hundreds per phase of the strategy
-# (100, 200, 300) and per step of the pilot (400 understand the users, 500 test, 600 scale,
-# 700 improve), tens within them; tools that serve every phase come after.
+# (100 map and scan, 200 plan) and per step of the pilot (400 understand the users, 500 test,
+# 600 scale, 700 improve), then monitoring (800, both tracks), tens within them; tools that
+# serve every phase come last.
 ORDER_GENERAL = 900
 
 

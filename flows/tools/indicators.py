@@ -78,7 +78,7 @@ FLOW = Flow(
     title="ind-title",
     description="ind-description",
     commands=("indicatoren", "indicators", "indicator"),
-    order=310,
+    order=810,
     english_command="indicators",
     tool=TOOL,
     store="draft",
@@ -507,7 +507,7 @@ def register(registry: Registry) -> None:
     registry.commands["measure"] = ToolCommand(
         id="measure",
         commands=("meting", "measure"),
-        order=320,
+        order=820,
         handler=measure_command,
         description="ind-measure-command",
         english_command="measure",

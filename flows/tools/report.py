@@ -106,7 +106,7 @@ def register(registry: Registry) -> None:
     registry.commands["report"] = ToolCommand(
         id="report",
         commands=("rapport", "report"),
-        order=330,
+        order=830,
         handler=report_command,
         description="report-command",
         english_command="report",

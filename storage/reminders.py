@@ -10,7 +10,7 @@ import builtins
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import exists, or_, select, text, update
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -270,13 +270,14 @@ class ReminderRepo:
 
     async def projects_without_digest(self) -> builtins.list[int]:
         """Projects that have no digest planned (one query, however many projects)."""
-        planned = select(ReminderRow.id).where(
-            ReminderRow.project_id == ProjectRow.id,
-            ReminderRow.kind == ReminderKind.DIGEST.value,
-            OPEN,
+        # One pass over the open digests (a few rows, from the partial index
+        # ix_reminders_open_digest, whose condition is repeated literally so SQLite matches
+        # it), rather than a look at each project's reminders, which grow without bound.
+        planned = select(ReminderRow.project_id).where(
+            text("reminders.kind = 'digest' AND reminders.status IN ('pending', 'snoozed')")
         )
         rows = await self.session.scalars(
-            select(ProjectRow.id).where(~exists(planned)).order_by(ProjectRow.id)
+            select(ProjectRow.id).where(ProjectRow.id.not_in(planned)).order_by(ProjectRow.id)
         )
         return builtins.list(rows)
 

@@ -160,6 +160,9 @@ class ButtonRow(Base):
     created_at: Mapped[datetime] = mapped_column(Stamp, index=True)
 
 
+OPEN_DIGEST = "kind = 'digest' AND status IN ('pending', 'snoozed')"
+
+
 class ReminderRow(Base):
     """One message the scheduler sends at `due_at`: a reminder, an escalation or a digest.
 
@@ -179,6 +182,14 @@ class ReminderRow(Base):
             sqlite_where=text("status IN ('pending', 'snoozed')"),
         ),
         Index("ix_reminders_project_status", "project_id", "status"),
+        # "Which projects have no weekly digest planned?" runs before every claim: it must
+        # look only at the few open digest rows, not at every reminder of a project.
+        Index(
+            "ix_reminders_open_digest",
+            "project_id",
+            postgresql_where=text(OPEN_DIGEST),
+            sqlite_where=text(OPEN_DIGEST),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(160), unique=True)

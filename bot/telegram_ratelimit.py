@@ -5,8 +5,9 @@ per chat (short bursts tolerated) and 20 a minute per group. Each is kept as a s
 at most 3 new messages per chat in any 3 seconds (so a reply of three messages goes out at
 once), 20 per group in any minute, 30 overall in any second. Edits and other calls that do not
 post a new message only count towards the overall window. A 429 (RetryAfter) pauses only the
-chat it was about. Waiting requests are served interactive-first, so reminders and
-announcements never delay an answer.
+chat it was about. Waiting requests are served interactive-first, and bulk traffic
+(reminders, digests, announcements) may use only part of the overall window, so a burst of
+reminders never makes an answer wait.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class Limits:
     chat_window: float = 3.0
     group_max: int = 20  # new messages to one group …
     group_window: float = 60.0
+    # Bulk calls (reminders, digests, announcements) may use only this many of the overall
+    # window's calls, so an answer to someone typing never waits for a burst of reminders.
+    bulk_max: int = 20
     max_retries: int = 3  # RetryAfter retries of one request before giving up
 
 
@@ -197,17 +201,21 @@ def retry_after_seconds(error: RetryAfter) -> float:
 class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
     """PTB rate limiter: per-chat and overall windows, per-chat RetryAfter, priorities."""
 
-    __slots__ = ("_chats", "_created", "_overall", "limits")
+    __slots__ = ("_bulk", "_chats", "_created", "_overall", "limits")
 
     def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits()
         self._chats: dict[int | str, Window] = {}
         self._overall: Window | None = None
+        self._bulk: Window | None = None
         self._created = 0
 
     async def initialize(self) -> None:
-        """Create the bot-wide window."""
+        """Create the bot-wide windows."""
         self._overall = Window(self.limits.overall_max, self.limits.overall_window)
+        self._bulk = Window(
+            min(self.limits.bulk_max, self.limits.overall_max), self.limits.overall_window
+        )
 
     async def shutdown(self) -> None:
         """Forget all state."""
@@ -246,15 +254,14 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
         loop = asyncio.get_running_loop()
         priority = BULK if rate_limit_args and rate_limit_args.get("priority") == "bulk" else 0
         chat_id = _chat_key(data.get("chat_id"))
-        overall = self._overall
-        if overall is None:  # used before initialize(); keep working rather than fail
+        if self._overall is None or self._bulk is None:  # used before initialize()
             await self.initialize()
-            overall = self._overall
-            assert overall is not None
+        overall, bulk = self._overall, self._bulk
+        assert overall is not None and bulk is not None
         for attempt in range(self.limits.max_retries + 1):
             # Calls about no chat (callback answers, the command menu) are not messages.
             window = None
-            chat_stamp = overall_stamp = None
+            chat_stamp = overall_stamp = bulk_stamp = None
             if chat_id is not None:
                 now = loop.time()
                 window = self._chat_window(chat_id, now)
@@ -265,6 +272,9 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
                 elif now < window.blocked_until:  # an edit still honours the chat's 429
                     await asyncio.sleep(window.blocked_until - now)
                 now = loop.time()
+                if priority == BULK:
+                    bulk_stamp = now if bulk.try_take(now, BULK) else await bulk.take(BULK)
+                    now = loop.time()
                 overall_stamp = (
                     now if overall.try_take(now, priority) else await overall.take(priority)
                 )
@@ -289,6 +299,8 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
                 done = loop.time()
                 if overall_stamp is not None:
                     overall.restamp(overall_stamp, done)
+                if bulk_stamp is not None:
+                    bulk.restamp(bulk_stamp, done)
                 if window is not None and chat_stamp is not None:
                     window.restamp(chat_stamp, done)
         raise AssertionError("unreachable")  # the loop returns or raises

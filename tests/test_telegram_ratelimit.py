@@ -112,6 +112,19 @@ async def test_interactive_requests_overtake_waiting_bulk_ones() -> None:
     assert order.index("answer") <= 1, order  # only the bulk message already on its way
 
 
+async def test_bulk_leaves_room_in_the_overall_window_for_answers() -> None:
+    limits = Limits(overall_max=4, overall_window=0.3, bulk_max=3, chat_max=100)
+    limiter = ChatRateLimiter(limits)
+    await limiter.initialize()
+    start = asyncio.get_running_loop().time()
+    burst = [asyncio.create_task(send(limiter, 1000 + n, bulk=True)) for n in range(6)]
+    await asyncio.sleep(0.01)  # the burst has taken what it may of the window
+    answered = await send(limiter, 7) - start
+    bulk_times = sorted(await asyncio.gather(*burst))
+    assert answered < 0.05, "an answer finds a free call although the burst waits"
+    assert bulk_times[2] - start < 0.05 and bulk_times[3] - start >= 0.29  # 3 per window
+
+
 async def test_hot_path_is_cheap() -> None:
     limiter = ChatRateLimiter()
     await limiter.initialize()

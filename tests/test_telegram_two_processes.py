@@ -314,6 +314,12 @@ async def test_two_processes_send_a_thousand_due_reminders_each_once(
             await bot.kill()
         await balancer.stop()
 
+    # Nothing went wrong on the way: no failed round, no reminder given up or sent on a lost lease.
+    for bot in bots:
+        trouble = ("Traceback", " ERROR ", "not delivered", "lease lost")
+        lines = bot.log.read_text(errors="replace").splitlines()
+        assert not [line for line in lines if any(word in line for word in trouble)], bot.log
+
     # Exactly once at Telegram: one accepted sendMessage per reminder, in the right chat.
     accepted = Counter(
         (int(call.params["chat_id"]), str(call.params["text"]))

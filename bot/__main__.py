@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         from storage.db import Store
 
         async def migrate() -> None:
-            store = Store(settings.database_url)
+            store = Store(settings.database_url, schema=settings.database_schema)
             await store.open()
             await store.close()
 

@@ -19,7 +19,7 @@ import socket
 from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import TelegramError
+from telegram.error import RetryAfter, TelegramError
 
 from bot.telegram_render import build_keyboards
 from bot.telegram_send import Delivery, Job, Outbox, plan_reply
@@ -119,6 +119,17 @@ class ReminderLoop:
         async def job() -> None:
             try:
                 delivered = await self.delivery.send_all(calls, f"reminder {reminder.id}")
+            except RetryAfter as error:
+                if len(calls) == 1:
+                    # Still flood-limited after the limiter's retries (several processes share
+                    # one bot's limits): nothing was shown, so the next round tries again.
+                    # The person did not block the bot; "undeliverable" would lose it.
+                    logger.info("reminder %s: rate limited; given back for later", reminder.id)
+                    await self.desk.give_back(reminder)
+                    return
+                # Part of a longer message may have been shown: resending could repeat it.
+                logger.warning("reminder %s: not delivered (%s)", reminder.id, error.message)
+                delivered = False
             except TelegramError as error:  # e.g. the chat is gone: retrying will not help
                 logger.warning("reminder %s: not delivered (%s)", reminder.id, error.message)
                 delivered = False

@@ -12,7 +12,7 @@ from storage.db import Store
 
 async def open_engine(settings: Settings, links: Links | None = None) -> Engine:
     """Open (and migrate) the database and build the engine on it."""
-    store = Store(settings.database_url)
+    store = Store(settings.database_url, schema=settings.database_schema)
     await store.open()
     return Engine(
         store,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,6 +23,10 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default="sqlite+aiosqlite:///./data/kringkoers.db",
         description="SQLAlchemy async URL: sqlite+aiosqlite:///… or postgresql+asyncpg://…",
+    )
+    database_schema: str | None = Field(
+        default=None,
+        description="PostgreSQL only: keep the tables in this (existing) schema of the database.",
     )
     telegram_base_url: str = Field(
         default="https://api.telegram.org/bot", description="Bot API base URL (token appended)."
@@ -52,6 +57,16 @@ class Settings(BaseSettings):
             ZoneInfo(value)  # a typo fails at start, not when the first reminder is due
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r}, e.g. Europe/Brussels") from error
+        return value
+
+    @field_validator("database_schema")
+    @classmethod
+    def _plain_schema_name(cls, value: str | None) -> str | None:
+        if value == "":
+            return None  # an empty line in .env means "the default search path"
+        # It becomes the connection's search_path: one plain name, never a list or a quote.
+        if value is not None and not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", value):
+            raise ValueError("database schema: lowercase letters, digits and _, e.g. kringkoers")
         return value
 
     @field_validator("webhook_secret")

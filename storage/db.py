@@ -22,6 +22,11 @@ from sqlalchemy.ext.asyncio import (
 from storage.repositories import Clock, Tx, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# One advisory lock per schema (the search path's first), so separate schemas never wait.
+MIGRATION_LOCK = (
+    "SELECT pg_advisory_xact_lock("
+    "hashtext('kringkoers-migrate:' || coalesce(current_schema(), '')))"
+)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -98,6 +103,11 @@ class Store:
             command.upgrade(config, revision)
 
         async with self.engine.begin() as connection:
+            if not self.is_sqlite:
+                # Processes started together would all create the tables; the first to get
+                # this lock migrates, the others wait and then find the schema at head.
+                # (SQLite's BEGIN IMMEDIATE serialises them already.) Held until commit.
+                await connection.exec_driver_sql(MIGRATION_LOCK)
             await connection.run_sync(run)
 
     async def close(self) -> None:

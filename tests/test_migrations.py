@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,6 +21,7 @@ from storage.db import Store, alembic_config
 from storage.tables import Base
 from tests.conftest import POSTGRES_URL
 
+ROOT = Path(__file__).resolve().parent.parent
 TABLES = set(Base.metadata.tables)
 
 
@@ -121,6 +125,35 @@ async def test_upgrading_twice_is_a_no_op(fresh: Store) -> None:
         again, created = await tx.people.get_or_create("test:An", "An", None)
         assert not created and again.id == an.id and again.language == "nl"
         assert not await tx.events.claim("update:1")
+
+
+async def test_two_processes_starting_at_once_on_an_empty_database_both_come_up(
+    fresh: Store, tmp_path: Path
+) -> None:
+    # Two bot processes deployed together: each upgrades the schema when it starts.
+    env = {
+        **os.environ,
+        "KRINGKOERS_DATABASE_URL": fresh.url,
+        "KRINGKOERS_DATABASE_SCHEMA": fresh.schema or "",
+        "PYTHONPATH": str(ROOT),
+    }
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "migrate",
+            cwd=tmp_path,  # no .env there: only the settings above apply
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    outcomes = [await asyncio.wait_for(p.communicate(), 60) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], [err.decode()[-800:] for _, err in outcomes]
+    assert await current(fresh) == head(fresh)
+    assert await drift(fresh) == []
 
 
 async def test_downgrade_to_base_and_upgrade_again(fresh: Store) -> None:

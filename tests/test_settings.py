@@ -40,9 +40,22 @@ def test_the_environment_wins_and_the_token_stays_secret(monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("timezone", "Europe/Brusels"), ("webhook_secret", "has spaces"), ("default_language", "fr")],
+    [
+        ("timezone", "Europe/Brusels"),
+        ("webhook_secret", "has spaces"),
+        ("default_language", "fr"),
+        ("database_schema", "public, evil"),  # one schema name, never a search path list
+        ("database_schema", "Kringkoers"),  # PostgreSQL would fold it to lowercase anyway
+    ],
 )
 def test_a_typo_fails_at_start(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setenv(f"KRINGKOERS_{name.upper()}", value)
     with pytest.raises(ValidationError):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_the_database_schema_is_optional(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KRINGKOERS_DATABASE_SCHEMA", "")
+    assert Settings(_env_file=None).database_schema is None  # type: ignore[call-arg]
+    monkeypatch.setenv("KRINGKOERS_DATABASE_SCHEMA", "kringkoers_2")
+    assert Settings(_env_file=None).database_schema == "kringkoers_2"  # type: ignore[call-arg]

@@ -143,3 +143,23 @@ async def test_restarts_send_each_pending_reminder_once(
     for number in range(3):
         assert sum(f"Taak {number}" in text and "Vandaag" in text for text in texts) == 1
     assert sorted(set((await statuses(store)).values())) == ["pending", "sent"]
+
+
+async def test_a_reminder_still_flood_limited_goes_out_in_a_later_round(
+    harness: Harness, fake: FakeTelegram, clock: Clock, store: Store
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/taak Rapport schepen | 2026-11-23 | An")
+    before = len(an.user.messages)
+    at(clock, 23, 9)
+    fake.fail_next("sendMessage", times=4)  # the first try and all three of the limiter's retries
+    assert await send_due(harness) == 1
+    assert len(an.user.messages) == before, "Telegram refused it each time"
+    due = {k: v for k, v in (await statuses(store)).items() if k.endswith(":due")}
+    assert list(due.values()) == ["pending"], "given back, not undeliverable: An never blocked us"
+    assert await send_due(harness) == 1
+    assert [m.text for m in an.user.messages[before:] if "Rapport schepen" in m.text] != []
+    assert len(an.user.messages) == before + 1, "sent once"
+    due = {k: v for k, v in (await statuses(store)).items() if k.endswith(":due")}
+    assert list(due.values()) == ["sent"]

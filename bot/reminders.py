@@ -19,7 +19,7 @@ import socket
 from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import RetryAfter, TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.telegram_render import build_keyboards
 from bot.telegram_send import Delivery, Job, Outbox, plan_reply
@@ -119,12 +119,13 @@ class ReminderLoop:
         async def job() -> None:
             try:
                 delivered = await self.delivery.send_all(calls, f"reminder {reminder.id}")
-            except RetryAfter as error:
-                if len(calls) == 1:
-                    # Still flood-limited after the limiter's retries (several processes share
-                    # one bot's limits): nothing was shown, so the next round tries again.
-                    # The person did not block the bot; "undeliverable" would lose it.
-                    logger.info("reminder %s: rate limited; given back for later", reminder.id)
+            except (RetryAfter, NetworkError) as error:
+                # RetryAfter: still flood-limited after the limiter's retries (several
+                # processes share one bot's limits). NetworkError (not a time-out, after which
+                # it may have arrived): Telegram could not be reached. Either way nothing was
+                # shown, so the next round tries again; "undeliverable" would lose it.
+                if len(calls) == 1 and not isinstance(error, TimedOut):
+                    logger.info("reminder %s: not sent (%s); given back", reminder.id, error)
                     await self.desk.give_back(reminder)
                     return
                 # Part of a longer message may have been shown: resending could repeat it.

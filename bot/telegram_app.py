@@ -209,7 +209,7 @@ class TelegramBot:
         self.reminders = ReminderLoop(
             self._engine,
             self.outbox,
-            Delivery(bot, retire_buttons=False),
+            Delivery(bot, retire_buttons=False, raise_unreachable=True),
             interval=settings.reminder_interval_seconds,
         )
         self._reminder_task = asyncio.create_task(self.reminders.run(), name="reminders")

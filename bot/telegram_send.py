@@ -151,12 +151,20 @@ class Delivery:
     """
 
     def __init__(
-        self, bot: Bot, on_poll: PollRecorder | None = None, *, retire_buttons: bool = True
+        self,
+        bot: Bot,
+        on_poll: PollRecorder | None = None,
+        *,
+        retire_buttons: bool = True,
+        raise_unreachable: bool = False,
     ) -> None:
         self.bot = bot
         self.on_poll = on_poll
         # Reminders keep their buttons: they are meant to be pressed whenever it suits.
         self.retire_buttons = retire_buttons
+        # A reply that cannot reach Telegram is logged and dropped (the person will ask again);
+        # a reminder must know, to be sent again in a later round.
+        self.raise_unreachable = raise_unreachable
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
 
     async def send_all(self, calls: list[Outgoing], context: str) -> bool:
@@ -221,6 +229,8 @@ class Delivery:
                         call.chat_id,
                         error.message,
                     )
+                    if self.raise_unreachable:
+                        raise
                     return None
                 await asyncio.sleep(0.5 * 2**attempt)
         return None

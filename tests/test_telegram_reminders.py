@@ -30,7 +30,8 @@ async def harness(fake: FakeTelegram, store: Store, clock: Clock) -> AsyncIterat
     register_probe(bot.engine.registry)
     yield rig
     await rig.stop_bot()
-    assert_nothing_refused(fake, tolerated=(403, 429))  # 403: a member who blocked the bot
+    # 403: a member who blocked the bot; 502: Telegram made unreachable on purpose.
+    assert_nothing_refused(fake, tolerated=(403, 429, 502))
 
 
 def at(clock: Clock, day: int, hour: int) -> None:
@@ -161,5 +162,24 @@ async def test_a_reminder_still_flood_limited_goes_out_in_a_later_round(
     assert await send_due(harness) == 1
     assert [m.text for m in an.user.messages[before:] if "Rapport schepen" in m.text] != []
     assert len(an.user.messages) == before + 1, "sent once"
+    due = {k: v for k, v in (await statuses(store)).items() if k.endswith(":due")}
+    assert list(due.values()) == ["sent"]
+
+
+async def test_a_reminder_that_cannot_reach_telegram_goes_out_in_a_later_round(
+    harness: Harness, fake: FakeTelegram, clock: Clock, store: Store
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/taak Rapport schepen | 2026-11-23 | An")
+    before = len(an.user.messages)
+    at(clock, 23, 9)
+    fake.fail_next("sendMessage", status=502, times=3)  # every one of the network retries
+    assert await send_due(harness) == 1
+    assert len(an.user.messages) == before
+    due = {k: v for k, v in (await statuses(store)).items() if k.endswith(":due")}
+    assert list(due.values()) == ["pending"], "given back, not recorded as sent"
+    assert await send_due(harness) == 1
+    assert len(an.user.messages) == before + 1, "sent once, in the next round"
     due = {k: v for k, v in (await statuses(store)).items() if k.endswith(":due")}
     assert list(due.values()) == ["sent"]

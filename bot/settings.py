@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     )
     invite_ttl_hours: int = Field(default=168, ge=1, description="How long an invite link works.")
     log_level: str = "INFO"
+    flood_limits: Literal["telegram", "off"] = Field(
+        default="telegram",
+        description="telegram: keep to Telegram's flood limits; off: only against a local fake "
+        "Bot API server (benchmarks), never against Telegram.",
+    )
 
     @field_validator("timezone")
     @classmethod

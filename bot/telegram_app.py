@@ -36,6 +36,15 @@ from storage.db import Store
 logger = logging.getLogger(__name__)
 
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")  # what setMyCommands accepts
+# KRINGKOERS_FLOOD_LIMITS=off: windows so wide they never hold a message back (benchmarks
+# against a local fake, which has no flood limits; the limiter itself still runs).
+NO_FLOOD_LIMITS = Limits(
+    overall_max=1_000_000,
+    chat_max=1_000_000,
+    chat_window=1.0,
+    group_max=1_000_000,
+    group_window=1.0,
+)
 
 
 class TelegramLinks:
@@ -112,6 +121,8 @@ class TelegramBot:
     ) -> None:
         self.settings = settings
         self._store = store  # given: the caller owns it; None: opened (and closed) here
+        if limits is None and settings.flood_limits == "off":
+            limits = NO_FLOOD_LIMITS
         self.limiter = ChatRateLimiter(limits)
         self.poll_timeout = poll_timeout
         self.connection_pool_size = connection_pool_size

@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON file")
     parser.add_argument("--keep-logs", action="store_true", help="keep the bots' logs")
+    parser.add_argument("--profile", type=Path, help="cProfile the bot into this file")
     args = parser.parse_args(argv)
     modes = MODES if args.modes == "all" else tuple(m.strip() for m in args.modes.split(","))
     unknown = [m for m in modes if m not in MODES]
@@ -53,12 +54,17 @@ def main(argv: list[str] | None = None) -> int:
         baseline=not args.no_baseline,
         soak_updates=args.soak,
         keep=args.keep_logs,
+        profile=args.profile.resolve() if args.profile else None,
     )
     results = asyncio.run(run(options))
     print(table(results))
     print("targets:", results["targets"])
     write_json(results, args.output)
     print(f"written to {args.output}")
+    if args.profile is not None and args.profile.exists():
+        import pstats
+
+        pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(40)
     return 0
 
 

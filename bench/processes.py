@@ -48,6 +48,7 @@ class BotProcess:
         mode: str,
         database_url: str | None = None,
         log: Path | None = None,
+        profile: Path | None = None,
     ) -> None:
         self.fake = fake
         self.workdir = workdir
@@ -55,13 +56,17 @@ class BotProcess:
         self.mode = mode  # "polling" or "webhook"
         self.database_url = database_url
         self.log = log
+        self.profile = profile  # write a cProfile of the whole process here
         self.process: asyncio.subprocess.Process | None = None
         self.peak_rss_kib = 0
 
     def _command(self) -> list[str]:
+        python = [sys.executable]
+        if self.profile is not None:
+            python += ["-m", "cProfile", "-o", str(self.profile)]
         if self.kind == "echo":
-            return [sys.executable, "-m", "bench.echo"]
-        return [sys.executable, "-m", "bot", "telegram"]
+            return [*python, "-m", "bench.echo"]
+        return [*python, "-m", "bot", "telegram"]
 
     def _environment(self, port: int) -> dict[str, str]:
         env = {

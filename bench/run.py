@@ -40,6 +40,7 @@ class Options:
     baseline: bool = True
     soak_updates: int = 0  # > 0: after the phases, a soak of this many updates (first mode)
     keep: bool = False
+    profile: Path | None = None  # cProfile the bot (first mode) into this file
 
 
 class Ids:
@@ -86,8 +87,10 @@ async def _phases(
             return [echo_steps(user) for user in users]
         return [team.steps() for team in teams(users, options.team_size)]
 
+    logger.info("%s: full speed, %d updates", kind, options.updates)
     full = await closed_loop(Runner(fake, clock, Figures()), units(), options.updates)
     clock.forget()
+    logger.info("%s: %.0f updates/s offered", kind, options.rate)
     rated = await fixed_rate(
         Runner(fake, clock, Figures()),
         units(),
@@ -150,6 +153,7 @@ async def _mode(mode: str, options: Options, workdir: Path, ids: Ids) -> dict[st
                 mode=transport,
                 database_url=database.url,
                 log=workdir / f"{mode}-bot.log",
+                profile=options.profile if mode == options.modes[0] else None,
             )
             await bot.start()
             samples: list[tuple[float, int]] = []

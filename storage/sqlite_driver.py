@@ -5,8 +5,8 @@ event's transaction has some thirty statements of a few microseconds each; the h
 (and the GIL each one waits for while the loop is busy with other chats) cost far more than
 the work, and the write lock is held all that time. `InlineConnection` keeps aiosqlite's API,
 which SQLAlchemy's aiosqlite dialect drives, but runs each call right away on the loop's
-thread. Only `BEGIN`, which may wait for another process's write lock (busy_timeout), still
-goes to a thread, so such a wait never freezes the loop.
+thread. Only a `BEGIN` that finds the write lock taken (by another process, or a reader of
+this one) waits for it on a thread, so such a wait never freezes the loop.
 """
 
 from __future__ import annotations
@@ -48,13 +48,29 @@ class InlineConnection(aiosqlite.Connection):
     def __init__(self, connector: Callable[[], sqlite3.Connection]) -> None:
         super().__init__(connector, iter_chunk_size=64)
         self._tx = _InlineQueue()  # type: ignore[assignment]
+        self._busy_timeout: int | None = None  # ms, read from the connection at the first BEGIN
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
         if _waits_for_lock(args):
-            return await asyncio.to_thread(fn, *args, **kwargs)
+            return await self._begin(fn, *args, **kwargs)
         return fn(*args, **kwargs)
+
+    async def _begin(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """BEGIN at once when the lock is free (the usual case); else wait on a thread."""
+        connection = self._conn
+        if self._busy_timeout is None:
+            self._busy_timeout = int(connection.execute("PRAGMA busy_timeout").fetchone()[0])
+        connection.execute("PRAGMA busy_timeout=0")
+        try:
+            return fn(*args, **kwargs)
+        except sqlite3.OperationalError as error:
+            if connection.in_transaction or "locked" not in str(error).lower():
+                raise
+        finally:
+            connection.execute(f"PRAGMA busy_timeout={self._busy_timeout}")
+        return await asyncio.to_thread(fn, *args, **kwargs)
 
     async def _connect(self) -> InlineConnection:
         if self._connection is None:

@@ -7,6 +7,8 @@ never applies twice.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -18,13 +20,15 @@ from flows import commands
 from flows.context import Context, Links, PlainLinks
 from flows.dates import format_date
 from flows.domain import Conversation, ConversationStatus, Item
-from flows.events import Attachment, ChatKind, Choice, Event, Outcome, Reply
+from flows.events import Attachment, ChatKind, Choice, Drawing, Event, Outcome, Reply
 from flows.i18n import Translator, fold, pick_language
 from flows.inputs import Problem, parse_answer, parse_list, parse_scale
 from flows.model import Flow, Kind, Registry, Repeat, Step
 from flows.registry import TEMPLATES, load_registry
 from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
+
+logger = logging.getLogger(__name__)
 
 Finisher = Callable[[Tx, list[Reply]], Awaitable[None]]
 
@@ -132,7 +136,8 @@ class Engine:
                 replies = [Reply(ctx.t("error-not-allowed"))]
             if within is not None:
                 await within(tx, replies)
-            return Outcome(replies, language=ctx.lang)
+        await _draw(replies)
+        return Outcome(replies, language=ctx.lang)
 
     async def housekeeping(self) -> tuple[int, int]:
         """Prune old idempotency keys and button references; returns how many of each."""
@@ -528,13 +533,17 @@ class Engine:
             picture = await self.registry.pictures[flow.picture](items, ctx)
             if picture is not None:
                 filename, data = picture
-                replies.append(
-                    Reply(
-                        ctx.t("picture-caption", flow=ctx.plain(flow.title)),
-                        image=Attachment(filename, data, "image/png"),
-                        chat_id=chat_id,
+                caption = ctx.t("picture-caption", flow=ctx.plain(flow.title))
+                if callable(data):  # drawn once the transaction has committed
+                    replies.append(Reply(caption, drawing=Drawing(filename, data), chat_id=chat_id))
+                else:
+                    replies.append(
+                        Reply(
+                            caption,
+                            image=Attachment(filename, data, "image/png"),
+                            chat_id=chat_id,
+                        )
                     )
-                )
         return replies
 
     # ----------------------------------------------------------------------------------------
@@ -843,3 +852,21 @@ class Engine:
                 )
             )
         )
+
+
+async def _draw(replies: list[Reply]) -> None:
+    """Draw the pictures the replies still need, off the event loop and outside the database.
+
+    A picture that fails to draw is left out; its caption still goes, so nothing else is lost.
+    """
+    for reply in replies:
+        drawing = reply.drawing
+        if drawing is None:
+            continue
+        reply.drawing = None
+        try:
+            data = await asyncio.to_thread(drawing.draw)
+        except Exception:
+            logger.exception("drawing %s failed", drawing.filename)
+            continue
+        reply.image = Attachment(drawing.filename, data, drawing.mime_type)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -102,11 +102,15 @@ class Engine:
     # ----------------------------------------------------------------------------------------
     # entry point
 
-    async def handle(self, event: Event, *, within: Finisher | None = None) -> Outcome:
+    async def handle(
+        self, event: Event, *, within: Finisher | None = None, draw: bool = True
+    ) -> Outcome:
         """Process one event in one transaction and return what to show.
 
         `within` runs inside the same transaction after the replies are known, so a transport
         can store what it needs for them (button references) atomically with the event.
+        Pictures are drawn after the transaction; a transport that sends in the background
+        passes `draw=False` and calls `draw_pictures` on the replies just before sending them.
         """
         async with self.store.transaction(self.clock) as tx:
             if event.key is not None and not await tx.events.claim(event.key):
@@ -136,7 +140,8 @@ class Engine:
                 replies = [Reply(ctx.t("error-not-allowed"))]
             if within is not None:
                 await within(tx, replies)
-        await _draw(replies)
+        if draw:
+            await draw_pictures(replies)
         return Outcome(replies, language=ctx.lang)
 
     async def housekeeping(self) -> tuple[int, int]:
@@ -854,7 +859,7 @@ class Engine:
         )
 
 
-async def _draw(replies: list[Reply]) -> None:
+async def draw_pictures(replies: Sequence[Reply]) -> None:
     """Draw the pictures the replies still need, off the event loop and outside the database.
 
     A picture that fails to draw is left out; its caption still goes, so nothing else is lost.

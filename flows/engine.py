@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,6 +30,10 @@ from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
 
 logger = logging.getLogger(__name__)
+
+# One thread draws every picture: drawing is serialised anyway (flows/charts.py), and
+# matplotlib keeps its fonts per thread, so more threads would only hold more copies.
+_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drawing")
 
 Finisher = Callable[[Tx, list[Reply]], Awaitable[None]]
 
@@ -870,7 +875,7 @@ async def draw_pictures(replies: Sequence[Reply]) -> None:
             continue
         reply.drawing = None
         try:
-            data = await asyncio.to_thread(drawing.draw)
+            data = await asyncio.get_running_loop().run_in_executor(_DRAWING, drawing.draw)
         except Exception:
             logger.exception("drawing %s failed", drawing.filename)
             continue

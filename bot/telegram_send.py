@@ -142,11 +142,26 @@ class Delivery:
         self.bot = bot
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
 
-    async def send_all(self, calls: list[Outgoing], context: str) -> None:
-        """Perform a chat's calls in order; a chat that blocked the bot is skipped."""
+    async def send_all(
+        self,
+        calls: list[Outgoing],
+        context: str,
+        *,
+        then: Callable[[], Awaitable[list[Outgoing]]] | None = None,
+    ) -> None:
+        """Perform a chat's calls in order; a chat that blocked the bot is skipped.
+
+        `then` gives calls known only later (a picture still to draw): they follow the first
+        ones as part of the same reply, once those are out.
+        """
         shown: set[int] = set()
         try:
-            await self._send_all(calls, context, shown)
+            if calls and not await self._send_all(calls, context, shown):
+                return
+            later = await then() if then is not None else []
+            if later:
+                calls = [*calls, *later]
+                await self._send_all(later, context, shown)
         finally:
             if shown:
                 await self._retire_buttons(calls[0].chat_id, shown, context)
@@ -163,7 +178,8 @@ class Delivery:
             except TelegramError as error:  # gone, too old or unchanged: nothing to take away
                 logger.debug("%s: buttons of message %s stay (%s)", context, message_id, error)
 
-    async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> None:
+    async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> bool:
+        """Perform the calls; False when the chat blocked or removed the bot."""
         for position, call in enumerate(calls):
             try:
                 message_id = await self._with_network_retries(call, context)
@@ -176,14 +192,15 @@ class Delivery:
                     call.chat_id,
                     error.message,
                 )
-                return
+                return False
             except ChatMigrated as error:
                 logger.warning(
                     "%s: chat %s became supergroup %s", context, call.chat_id, error.new_chat_id
                 )
                 moved = [replace(c, chat_id=error.new_chat_id) for c in calls[position:]]
                 await self._send_all(moved, context, set())
-                return
+                return True  # later calls meet the same error and move likewise
+        return True
 
     async def _with_network_retries(self, call: Outgoing, context: str) -> int | None:
         """Perform one call; the id of the message it showed, if known."""

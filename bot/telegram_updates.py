@@ -378,16 +378,24 @@ Planned = tuple[Reply, InlineKeyboardMarkup | None, int | None]
 
 
 def _drawn_job(delivery: Delivery, chat_id: int, planned: list[Planned], context: str) -> Job:
-    """Draw the replies' pictures (after the transaction), then plan and send the calls."""
+    """Send the replies in order; a picture is drawn (after the transaction) once the replies
+    before it are out, so the words never wait for the drawing."""
+    first = next((n for n, (reply, _, _) in enumerate(planned) if reply.drawing), len(planned))
 
-    async def job() -> None:
-        await draw_pictures([reply for reply, _, _ in planned])
-        calls = [
+    def plan(part: list[Planned]) -> list[Outgoing]:
+        return [
             call
-            for reply, keyboard, edit in planned
+            for reply, keyboard, edit in part
             for call in plan_reply(reply, keyboard, chat_id, edit_message_id=edit)
         ]
-        await delivery.send_all(calls, context)
+
+    async def rest() -> list[Outgoing]:
+        await draw_pictures([reply for reply, _, _ in planned[first:]])
+        return plan(planned[first:])
+
+    async def job() -> None:
+        later = rest if first < len(planned) else None
+        await delivery.send_all(plan(planned[:first]), context, then=later)
 
     return job
 

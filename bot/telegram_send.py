@@ -167,11 +167,27 @@ class Delivery:
         self.raise_unreachable = raise_unreachable
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
 
-    async def send_all(self, calls: list[Outgoing], context: str) -> bool:
-        """Perform a chat's calls in order; False when the chat blocked the bot (skipped)."""
+    async def send_all(
+        self,
+        calls: list[Outgoing],
+        context: str,
+        *,
+        then: Callable[[], Awaitable[list[Outgoing]]] | None = None,
+    ) -> bool:
+        """Perform a chat's calls in order; False when the chat blocked the bot (skipped).
+
+        `then` gives calls known only later (a picture still to draw): they follow the first
+        ones as part of the same reply, once those are out.
+        """
         shown: set[int] = set()
         try:
-            return await self._send_all(calls, context, shown)
+            if calls and not await self._send_all(calls, context, shown):
+                return False
+            later = await then() if then is not None else []
+            if later:
+                calls = [*calls, *later]
+                return await self._send_all(later, context, shown)
+            return True
         finally:
             if shown and self.retire_buttons:
                 await self._retire_buttons(calls[0].chat_id, shown, context)
@@ -189,6 +205,7 @@ class Delivery:
                 logger.debug("%s: buttons of message %s stay (%s)", context, message_id, error)
 
     async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> bool:
+        """Perform the calls; False when the chat blocked or removed the bot."""
         for position, call in enumerate(calls):
             try:
                 message_id = await self._with_network_retries(call, context)

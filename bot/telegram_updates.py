@@ -40,7 +40,7 @@ from telegram.ext import (
 
 from bot.telegram_render import build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
-from flows.engine import Engine
+from flows.engine import Engine, draw_pictures
 from flows.events import ChatKind, Choice, Event, Outcome, PollAnswer, Reply, Sender
 from flows.i18n import pick_language
 from storage.repositories import Tx
@@ -310,7 +310,9 @@ class UpdateHandlers:
             keyboards[:] = await build_keyboards(replies, reference)
 
         try:
-            outcome = await self.engine.handle(event, within=within)
+            # Pictures are drawn in the chat's send lane, so a slow one holds up neither this
+            # update's confirmation nor the next batch of updates.
+            outcome = await self.engine.handle(event, within=within, draw=False)
         except Exception as error:
             if is_transient(error) and self.attempts.again(update_id):
                 raise Redeliver(f"engine: {error!r}") from error
@@ -341,8 +343,7 @@ class UpdateHandlers:
         pressed: Message | None,
     ) -> None:
         """Plan each reply's calls and post them to their chats' lanes, in order."""
-        per_chat: dict[int, list[Outgoing]] = defaultdict(list)
-        bulk_chats: set[int] = set()
+        per_chat: dict[int, list[Planned]] = defaultdict(list)
         edited = False
         for reply, keyboard in zip(replies, keyboards, strict=True):
             target = reply.chat_id or event.chat_id
@@ -354,15 +355,14 @@ class UpdateHandlers:
             edit = None
             if reply.replace and not edited and pressed is not None and pressed.chat.id == chat_id:
                 edit, edited = pressed.message_id, True
-            per_chat[chat_id].extend(plan_reply(reply, keyboard, chat_id, edit_message_id=edit))
-            if reply.bulk:
-                bulk_chats.add(chat_id)
+            per_chat[chat_id].append((reply, keyboard, edit))
         context = f"update {update_id}"
-        for chat_id, calls in per_chat.items():
+        for chat_id, planned in per_chat.items():
             self.outbox.post(
                 chat_id,
-                _job(self.delivery, calls, context),
-                bulk=chat_id in bulk_chats and all(c.bulk for c in calls),
+                _drawn_job(self.delivery, chat_id, planned, context),
+                # Bulk only if every call is (an edit answers a tap, so it never is).
+                bulk=all(reply.bulk and edit is None for reply, _, edit in planned),
             )
 
     # ----------------------------------------------------------------------------------------
@@ -410,6 +410,33 @@ async def _no_reference(_: Reply, choice: Choice) -> str:
 def _job(delivery: Delivery, calls: list[Outgoing], context: str) -> Job:
     async def job() -> None:
         await delivery.send_all(calls, context)
+
+    return job
+
+
+# A reply to one chat with its keyboard and the message it may edit.
+Planned = tuple[Reply, InlineKeyboardMarkup | None, int | None]
+
+
+def _drawn_job(delivery: Delivery, chat_id: int, planned: list[Planned], context: str) -> Job:
+    """Send the replies in order; a picture is drawn (after the transaction) once the replies
+    before it are out, so the words never wait for the drawing."""
+    first = next((n for n, (reply, _, _) in enumerate(planned) if reply.drawing), len(planned))
+
+    def plan(part: list[Planned]) -> list[Outgoing]:
+        return [
+            call
+            for reply, keyboard, edit in part
+            for call in plan_reply(reply, keyboard, chat_id, edit_message_id=edit)
+        ]
+
+    async def rest() -> list[Outgoing]:
+        await draw_pictures([reply for reply, _, _ in planned[first:]])
+        return plan(planned[first:])
+
+    async def job() -> None:
+        later = rest if first < len(planned) else None
+        await delivery.send_all(plan(planned[:first]), context, then=later)
 
     return job
 

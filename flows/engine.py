@@ -7,8 +7,11 @@ never applies twice.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,7 +22,7 @@ from flows import commands
 from flows.context import Context, Links, PlainLinks
 from flows.dates import format_date
 from flows.domain import Conversation, ConversationStatus, Item
-from flows.events import Attachment, ChatKind, Choice, Event, Outcome, Reply
+from flows.events import Attachment, ChatKind, Choice, Drawing, Event, Outcome, Reply
 from flows.i18n import Translator, fold, pick_language
 from flows.inputs import Problem, parse_answer, parse_list, parse_scale
 from flows.model import Flow, Kind, Registry, Repeat, Step
@@ -27,6 +30,12 @@ from flows.registry import TEMPLATES, load_registry
 from flows.reminders import sync_items
 from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
+
+logger = logging.getLogger(__name__)
+
+# One thread draws every picture: drawing is serialised anyway (flows/charts.py), and
+# matplotlib keeps its fonts per thread, so more threads would only hold more copies.
+_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drawing")
 
 Finisher = Callable[[Tx, list[Reply]], Awaitable[None]]
 
@@ -100,11 +109,15 @@ class Engine:
     # ----------------------------------------------------------------------------------------
     # entry point
 
-    async def handle(self, event: Event, *, within: Finisher | None = None) -> Outcome:
+    async def handle(
+        self, event: Event, *, within: Finisher | None = None, draw: bool = True
+    ) -> Outcome:
         """Process one event in one transaction and return what to show.
 
         `within` runs inside the same transaction after the replies are known, so a transport
         can store what it needs for them (button references) atomically with the event.
+        Pictures are drawn after the transaction; a transport that sends in the background
+        passes `draw=False` and calls `draw_pictures` on the replies just before sending them.
         """
         async with self.store.transaction(self.clock) as tx:
             if event.key is not None and not await tx.events.claim(event.key):
@@ -137,7 +150,9 @@ class Engine:
             await sync_items(tx, self.registry, tx.items.touched)
             if within is not None:
                 await within(tx, replies)
-            return Outcome(replies, language=ctx.lang)
+        if draw:
+            await draw_pictures(replies)
+        return Outcome(replies, language=ctx.lang)
 
     async def housekeeping(self) -> tuple[int, int]:
         """Prune old idempotency keys and button references; returns how many of each."""
@@ -547,13 +562,17 @@ class Engine:
             picture = await self.registry.pictures[flow.picture](items, ctx)
             if picture is not None:
                 filename, data = picture
-                replies.append(
-                    Reply(
-                        ctx.t("picture-caption", flow=ctx.plain(flow.title)),
-                        image=Attachment(filename, data, "image/png"),
-                        chat_id=chat_id,
+                caption = ctx.t("picture-caption", flow=ctx.plain(flow.title))
+                if callable(data):  # drawn once the transaction has committed
+                    replies.append(Reply(caption, drawing=Drawing(filename, data), chat_id=chat_id))
+                else:
+                    replies.append(
+                        Reply(
+                            caption,
+                            image=Attachment(filename, data, "image/png"),
+                            chat_id=chat_id,
+                        )
                     )
-                )
         return replies
 
     # ----------------------------------------------------------------------------------------
@@ -889,3 +908,21 @@ class Engine:
                 )
             )
         )
+
+
+async def draw_pictures(replies: Sequence[Reply]) -> None:
+    """Draw the pictures the replies still need, off the event loop and outside the database.
+
+    A picture that fails to draw is left out; its caption still goes, so nothing else is lost.
+    """
+    for reply in replies:
+        drawing = reply.drawing
+        if drawing is None:
+            continue
+        reply.drawing = None
+        try:
+            data = await asyncio.get_running_loop().run_in_executor(_DRAWING, drawing.draw)
+        except Exception:
+            logger.exception("drawing %s failed", drawing.filename)
+            continue
+        reply.image = Attachment(drawing.filename, data, drawing.mime_type)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -77,6 +78,15 @@ class Poll:
     multiple: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A picture still to draw: the engine draws it after the event's transaction commits."""
+
+    filename: str
+    draw: Callable[[], bytes]  # CPU-bound: run on a worker thread
+    mime_type: str = "image/png"
+
+
 @dataclass(slots=True)
 class Reply:
     """One message to show: HTML text (Telegram's subset, user data already escaped)."""
@@ -84,6 +94,8 @@ class Reply:
     html: str
     choices: list[list[Choice]] = field(default_factory=list)  # rows of buttons
     image: Attachment | None = None
+    # Set by a tool's picture function; the engine turns it into `image` before it returns.
+    drawing: Drawing | None = None
     document: Attachment | None = None
     chat_id: str | None = None  # None: the chat the event came from
     replace: bool = False  # transports may edit the message whose button was pressed

@@ -83,7 +83,12 @@ class Repeat:
 Check = Callable[[Any, "Context"], str | Awaitable[str | None] | None]
 Condition = Callable[[dict[str, Any]], bool]
 ItemFeedback = Callable[["Item", "Context"], str]
-Picture = Callable[[list["Item"], "Context"], Awaitable[tuple[str, bytes] | None]]
+# A picture: its file name and PNG bytes, or a function that draws the PNG. The engine calls
+# such a function on a worker thread after the event's transaction has committed, so slow
+# drawing never holds the database (SQLite has one writer at a time) for everyone else.
+Picture = Callable[
+    [list["Item"], "Context"], Awaitable[tuple[str, bytes | Callable[[], bytes]] | None]
+]
 Action = Callable[[dict[str, Any], "Context"], Awaitable[list[Any]]]
 SummaryContext = Callable[[list["Item"], "Context"], dict[str, Any]]
 # A command's handler gets the text after the command (for example a quick one-line entry).

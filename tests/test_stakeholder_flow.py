@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+from flows.context import Context
+from flows.domain import Item
 from flows.engine import Engine
-from tests.chat import Person, create_team, invite_code, plain, rate
+from tests.chat import Person, create_team, invite_code, plain, rate, stakeholders
 
 
 async def test_full_mapping_with_summary_grouped_by_strategy(engine: Engine) -> None:
@@ -92,3 +97,39 @@ async def test_the_same_name_typed_by_two_members_at_once_is_added_once(engine: 
         await asyncio.gather(an.say(name), bram.say(name.upper()))
     await an.press("Klaar")
     assert "(1 van 5)" in an.text  # five names, each once
+
+
+async def test_the_grid_is_drawn_after_the_answers_are_stored(engine: Engine) -> None:
+    # Drawing takes a while; the event's transaction must not hold the database meanwhile.
+    an = Person(engine, "An")
+    await create_team(an)
+    loop = asyncio.get_running_loop()
+    drawn_with: list[list[str]] = []
+    original = engine.registry.pictures["stakeholder_grid"]
+
+    async def stored_names() -> list[str]:
+        return sorted((await stakeholders(engine.store, an)).keys())
+
+    async def watched(items: list[Item], ctx: Context) -> tuple[str, Any] | None:
+        picture = await original(items, ctx)
+        assert picture is not None and callable(picture[1])
+        filename, draw = picture
+
+        def draw_after_commit() -> bytes:
+            # From the drawing thread, a fresh transaction must see the answers already
+            # committed (on SQLite it could not even start while the event's one was open).
+            check = asyncio.run_coroutine_threadsafe(stored_names(), loop)
+            drawn_with.append(check.result(timeout=10))
+            return bytes(draw())
+
+        return filename, draw_after_commit
+
+    engine.registry.pictures["stakeholder_grid"] = watched
+    await an.say("/stakeholders")
+    await an.say("IVAGO")
+    await an.press("Klaar")
+    await rate(an, "Extern", "hoog", "hoog", "Co-produceren")
+    assert drawn_with == [["IVAGO"]]
+    images = [r.image for r in an.replies if r.image is not None]
+    assert len(images) == 1 and images[0].data.startswith(b"\x89PNG")
+    assert all(r.drawing is None for r in an.replies)  # the engine drew it before returning

@@ -11,6 +11,8 @@ import asyncio
 import json
 import logging
 import socket
+import threading
+from typing import Any
 
 import aiohttp
 import pytest
@@ -312,6 +314,42 @@ async def test_pictures_go_as_photos_and_exports_as_documents(harness: Harness) 
     assert photo.photo is not None and photo.caption == "Kaart"
     assert document.document is not None and document.document.filename == "export.xlsx"
     assert document.document.data == workbook and document.caption == "Export & co"
+
+
+async def test_the_words_do_not_wait_for_the_picture(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    bot = harness.bot
+    assert bot is not None
+    original = bot.engine.registry.pictures["stakeholder_grid"]
+    may_draw = threading.Event()
+
+    async def slow(items: list[Any], ctx: Any) -> tuple[str, Any] | None:
+        picture = await original(items, ctx)
+        assert picture is not None and callable(picture[1])
+        filename, draw = picture
+
+        def draw_slowly() -> bytes:
+            may_draw.wait(20)  # a drawing that takes long (a busy machine, a big map)
+            return bytes(draw())
+
+        return filename, draw_slowly
+
+    bot.engine.registry.pictures["stakeholder_grid"] = slow
+    await an.say("/stakeholders")
+    await an.say("IVAGO")
+    await an.press("Klaar")
+    for label in ("Extern", "hoog", "hoog", "Co-produceren"):
+        await an.press(label)
+    an.mark()
+    await an.user.press(an.find_label("Overslaan"))
+    # The feedback and the summary arrive while the picture is still being drawn …
+    await eventually(lambda: "bijgewerkt" in an.text and "Stakeholderkaart" in an.text)
+    assert not any(m.photo for m in an.new)
+    may_draw.set()  # … and the picture follows them
+    await eventually(lambda: any(m.photo for m in an.new))
+    await harness.settle()
+    assert an.new[-1].photo is not None  # in its place: after the words it belongs to
 
 
 # ---------------------------------------------------------------------------------------------

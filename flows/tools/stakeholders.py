@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
+import functools
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -167,8 +168,10 @@ def summary_context(items: list[Item], ctx: Context) -> dict[str, Any]:
     }
 
 
-async def grid_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] | None:
-    """The power/interest grid as a PNG, rendered off the event loop."""
+async def grid_picture(
+    items: list[Item], ctx: Context
+) -> tuple[str, bytes | Callable[[], bytes]] | None:
+    """The power/interest grid: its file name and the function that draws its PNG."""
     from flows.charts import GridPoint, GridText, stakeholder_grid_png
 
     points = [
@@ -191,8 +194,10 @@ async def grid_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] | N
         empty=ctx.plain("sh-grid-empty"),
         more=ctx.plain("sh-grid-more"),
     )
-    data = await asyncio.to_thread(stakeholder_grid_png, points, text)
-    return "stakeholderkaart.png" if ctx.lang == "nl" else "stakeholder-map.png", data
+    # Drawn by the engine once the answers are stored (see `Picture`), not while the event's
+    # transaction holds the database.
+    filename = "stakeholderkaart.png" if ctx.lang == "nl" else "stakeholder-map.png"
+    return filename, functools.partial(stakeholder_grid_png, points, text)
 
 
 def register(registry: Registry) -> None:

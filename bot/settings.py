@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     reminder_interval_seconds: float = Field(
         default=30.0, gt=0, description="How often the bot looks for reminders that are due."
     )
+    flood_limits: Literal["telegram", "off"] = Field(
+        default="telegram",
+        description="telegram: keep to Telegram's flood limits; off: only against a local fake "
+        "Bot API server (benchmarks), never against Telegram.",
+    )
 
     @field_validator("timezone")
     @classmethod

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.repositories import Clock, Tx, utcnow
+from storage.sqlite_driver import inline_creator
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -77,6 +78,8 @@ class Store:
         if self.is_sqlite and url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {}
+        if self.is_sqlite and url.database:
+            kwargs["async_creator"] = inline_creator(url.database)
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
             if self.schema:

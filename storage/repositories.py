@@ -181,15 +181,21 @@ class PeopleRepo:
 
 
 class TeamRepo:
-    """Teams, memberships and invites."""
+    """Teams, memberships and invites.
+
+    Roles are remembered for the rest of the transaction (an event checks the same membership
+    several times); every method here that changes a membership forgets them.
+    """
 
     def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
         self.session = session
         self.clock = clock
+        self._roles: dict[tuple[int, int], Role | None] = {}
 
     async def create(self, name: str, creator_id: int) -> Team:
         """A new team whose creator becomes its coordinator."""
         now = self.clock()
+        self._roles.clear()
         row = TeamRow(name=name[:200], created_by=creator_id, created_at=now)
         self.session.add(row)
         await self.session.flush()
@@ -203,14 +209,17 @@ class TeamRepo:
 
     async def role_of(self, team_id: int, person_id: int) -> Role | None:
         """The person's role in the team, or None when they are not (or no longer) a member."""
-        role = await self.session.scalar(
-            select(MembershipRow.role).where(
-                MembershipRow.team_id == team_id,
-                MembershipRow.person_id == person_id,
-                MembershipRow.left_at.is_(None),
+        key = (team_id, person_id)
+        if key not in self._roles:
+            role = await self.session.scalar(
+                select(MembershipRow.role).where(
+                    MembershipRow.team_id == team_id,
+                    MembershipRow.person_id == person_id,
+                    MembershipRow.left_at.is_(None),
+                )
             )
-        )
-        return Role(role) if role else None
+            self._roles[key] = Role(role) if role else None
+        return self._roles[key]
 
     async def require_member(self, team_id: int, person_id: int) -> Role:
         """The person's role; AccessDenied when they are not in the team."""
@@ -283,6 +292,7 @@ class TeamRepo:
 
     async def _join(self, team_id: int, person_id: int, role: Role) -> bool:
         """Add or re-add a member; False when they were already in."""
+        self._roles.clear()
         row = await self.session.scalar(
             select(MembershipRow).where(
                 MembershipRow.team_id == team_id, MembershipRow.person_id == person_id
@@ -327,6 +337,7 @@ class TeamRepo:
         await self._mark_left(team_id, person_id)
 
     async def _mark_left(self, team_id: int, person_id: int) -> None:
+        self._roles.clear()
         await self.session.execute(
             update(MembershipRow)
             .where(MembershipRow.team_id == team_id, MembershipRow.person_id == person_id)
@@ -357,6 +368,7 @@ class TeamRepo:
         await self.require_member(team_id, person_id)
         if actor_id == person_id:
             return
+        self._roles.clear()
         for pid, role in ((person_id, Role.COORDINATOR), (actor_id, Role.MEMBER)):
             await self.session.execute(
                 update(MembershipRow)
@@ -430,6 +442,9 @@ class ProjectRepo:
         self.session = session
         self.clock = clock
         self.teams = teams
+        # The session's identity map holds rows only while something refers to them; these
+        # references keep a project read once from being selected again in the same event.
+        self._rows: dict[int, ProjectRow] = {}
 
     async def create(self, team_id: int, actor_id: int, name: str, track: Track) -> Project:
         """A new project in a team the actor belongs to."""
@@ -447,9 +462,10 @@ class ProjectRepo:
 
     async def get(self, project_id: int, actor_id: int) -> Project:
         """A project of one of the actor's teams."""
-        row = await self.session.get(ProjectRow, project_id)
+        row = self._rows.get(project_id) or await self.session.get(ProjectRow, project_id)
         if row is None:
             raise NotFound(f"project {project_id}")
+        self._rows[project_id] = row
         await self.teams.require_member(row.team_id, actor_id)
         return _project(row)
 

@@ -188,7 +188,8 @@ async def seed_reminders(
             await _history(conn, store.is_sqlite, rows - due, now, people, projects)
     async with store.engine.connect() as conn:
         autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        await autocommit.execute(text("ANALYZE"))
+        for table in ("people", "teams", "memberships", "projects", "items", "reminders"):
+            await autocommit.execute(text(f"ANALYZE {table}"))
     return Seeded(recipients=uids, rows=rows, due=due, teams=team_count)
 
 

@@ -114,7 +114,7 @@ async def _one_database(kind: str, scale: ReminderScale, workdir: Path) -> dict[
             )
             out["seed_seconds"] = round(time.perf_counter() - started, 1)
             out["rows"] = await count_rows(store)
-            out.update(await _claims(store, seeded, scale.claims))
+            out.update(await claim_due_reminders(store, seeded, scale.claims))
         finally:
             await store.close()
         out["db_size_mb"] = round(await database.size_bytes() / (1024 * 1024), 1)
@@ -125,7 +125,7 @@ async def _one_database(kind: str, scale: ReminderScale, workdir: Path) -> dict[
     return out
 
 
-async def _claims(store: Store, seeded: Seeded, repeats: int) -> dict[str, Any]:
+async def claim_due_reminders(store: Store, seeded: Seeded, repeats: int) -> dict[str, Any]:
     """Time the real claim of the due rows; check they are claimed; give them back but for
     the last claim, which keeps them from the bot until the burst starts."""
     timings: list[float] = []

@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             rows=args.reminder_rows,
             due=args.reminder_due,
             kinds=kinds,
+            # With --only reminders, --profile profiles the bot during the burst.
+            profile=args.profile.resolve() if args.profile and args.only else None,
         ),
     )
     results = asyncio.run(run(options))

@@ -30,6 +30,7 @@ from bench.report import percentile
 from bench.workload import Figures, people, teams
 from storage.db import Store
 from storage.tables import ReminderRow
+from tests.fakebot.params import Params
 
 logger = logging.getLogger("bench")
 
@@ -55,6 +56,34 @@ class ReminderScale:
     interval_seconds: float = 1.0  # KRINGKOERS_REMINDER_INTERVAL_SECONDS
     burst_timeout: float = 600.0
     extra: dict[str, str] = field(default_factory=dict)  # more bot environment
+    profile: Path | None = None  # cProfile the bot of the first database into this file
+
+
+class CountingTelegram(BenchTelegram):
+    """The bench fake that also notes every successful call aimed at a chat: what the bot's
+    overall flood window (30 calls a second) counts."""
+
+    def __init__(self, clock: ReplyClock, **kwargs: Any) -> None:
+        super().__init__(clock, **kwargs)
+        self.chat_calls: list[tuple[float, int]] = []  # (perf_counter, chat id)
+
+    async def _execute(self, method: str, params: Params) -> tuple[dict[str, Any], int]:
+        payload, status = await super()._execute(method, params)
+        chat = params.text("chat_id") if status == 200 else ""
+        if chat.lstrip("-").isdigit():
+            self.chat_calls.append((time.perf_counter(), int(chat)))
+        return payload, status
+
+    def rate(self, start: float, end: float, chats: set[int] | None = None) -> float | None:
+        """Calls per second between two moments (only to `chats`, if given)."""
+        if end <= start:
+            return None
+        count = sum(
+            1
+            for at, chat in self.chat_calls
+            if start <= at <= end and (chats is None or chat in chats)
+        )
+        return round(count / (end - start), 1)
 
 
 class ReminderBot(BotProcess):
@@ -175,7 +204,7 @@ async def _burst(
     database: Database, seeded: Seeded, scale: ReminderScale, workdir: Path
 ) -> dict[str, Any]:
     clock = ReplyClock()
-    fake = BenchTelegram(clock, bot_username="kringkoers_bench_bot")
+    fake = CountingTelegram(clock, bot_username="kringkoers_bench_bot")
     for uid in seeded.recipients:
         fake.user(uid, f"Lid{uid}", language_code="nl")
     await fake.start()
@@ -188,6 +217,7 @@ async def _burst(
         log=workdir / "reminder-bot.log",
         interval=scale.interval_seconds,
         extra=scale.extra,
+        profile=scale.profile if database.kind == scale.kinds[0] else None,
     )
     next_id = FIRST_PERSON
 
@@ -204,7 +234,9 @@ async def _burst(
             warm = TimedRunner(fake, clock, Figures())
             await paced(warm, fresh_units(), scale.rate, scale.warmup_seconds, scale.think_seconds)
             calm = TimedRunner(fake, clock, Figures())
+            calm_start = time.perf_counter()
             await paced(calm, fresh_units(), scale.rate, scale.calm_seconds, scale.think_seconds)
+            calm_end = time.perf_counter()
             violations_before = len(fake.rate_violations)
             store = Store(database.url)
             await store.open(migrate=False)
@@ -242,6 +274,10 @@ async def _burst(
             if last > first
             else None,
             "peak_per_s": _peak(arrivals),
+            # Calls to chats a second (Telegram's overall budget: 30), and the reminders' part.
+            "calls_per_s_calm": fake.rate(calm_start, calm_end),
+            "calls_per_s_burst": fake.rate(first, last),
+            "reminder_calls_per_s_burst": fake.rate(first, last, set(seeded.recipients)),
             "rate_violations": len(violations),
             "rate_violations_before_burst": violations_before,
             "violation_kinds": sorted({v.kind for v in violations}),

@@ -8,6 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
+from bench.reminders import ReminderScale
+from bench.reminders import table as reminder_table
 from bench.report import table, write_json
 from bench.run import MODES, Options, run
 
@@ -36,8 +38,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON file")
     parser.add_argument("--keep-logs", action="store_true", help="keep the bots' logs")
     parser.add_argument("--profile", type=Path, help="cProfile the bot into this file")
+    parser.add_argument("--only", choices=("reminders",), help="run only this part")
+    parser.add_argument("--no-reminders", action="store_true", help="skip the reminder scale")
+    parser.add_argument("--reminder-rows", type=int, default=1_000_000, help="(1000000)")
+    parser.add_argument("--reminder-due", type=int, default=1_000, help="of them due (1000)")
+    parser.add_argument(
+        "--reminder-databases", default="sqlite,postgres", help="sqlite and/or postgres"
+    )
     args = parser.parse_args(argv)
     modes = MODES if args.modes == "all" else tuple(m.strip() for m in args.modes.split(","))
+    if args.only == "reminders":
+        modes = ()
+    kinds = tuple(k.strip() for k in args.reminder_databases.split(","))
+    if any(k not in ("sqlite", "postgres") for k in kinds):
+        parser.error("--reminder-databases takes sqlite and/or postgres")
     unknown = [m for m in modes if m not in MODES]
     if unknown:
         parser.error(f"unknown mode(s): {', '.join(unknown)}")
@@ -55,9 +69,19 @@ def main(argv: list[str] | None = None) -> int:
         soak_updates=args.soak,
         keep=args.keep_logs,
         profile=args.profile.resolve() if args.profile else None,
+        reminders=None
+        if args.no_reminders
+        else ReminderScale(
+            rows=args.reminder_rows,
+            due=args.reminder_due,
+            kinds=kinds,
+            # With --only reminders, --profile profiles the bot during the burst.
+            profile=args.profile.resolve() if args.profile and args.only else None,
+        ),
     )
     results = asyncio.run(run(options))
     print(table(results))
+    print(reminder_table(results["reminders"]))
     print("targets:", results["targets"])
     write_json(results, args.output)
     print(f"written to {args.output}")

@@ -80,6 +80,10 @@ class ReminderLoop:
             claimed = await self.desk.claim(self.batch)
             for reminder in claimed:
                 queued += await self._queue(reminder)
+                # Preparing a reminder is a transaction; let waiting updates in between, or a
+                # batch of them would hold every answer back (SQLite statements run on the
+                # loop's thread and do not yield by themselves).
+                await asyncio.sleep(0)
             if len(claimed) < self.batch:
                 return queued
 

@@ -54,7 +54,7 @@ NO_FLOOD_LIMITS = Limits(
     chat_window=1.0,
     group_max=1_000_000,
     group_window=1.0,
-    bulk_max=1_000_000,
+    reserve=0,
 )
 
 

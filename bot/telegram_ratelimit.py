@@ -63,19 +63,22 @@ class Limits:
     chat_window: float = 3.0
     group_max: int = 20  # new messages to one group …
     group_window: float = 60.0
-    # Bulk calls (reminders, digests, announcements) may use only this many of the overall
-    # window's calls, so an answer to someone typing never waits for a burst of reminders.
-    bulk_max: int = 20
+    # Calls of the overall window kept free for answers: bulk calls (reminders, digests,
+    # announcements) go out only while more than this many are free, so an answer to someone
+    # typing never waits behind a burst of reminders; the burst waits for a quieter moment.
+    reserve: int = 10
     max_retries: int = 3  # RetryAfter retries of one request before giving up
 
 
 class Window:
     """At most `limit` sends in any `length` seconds; waiters served by priority, then in order."""
 
-    __slots__ = ("_queues", "_timer", "blocked_until", "length", "limit", "sent")
+    __slots__ = ("_queues", "_timer", "blocked_until", "bulk_limit", "length", "limit", "sent")
 
-    def __init__(self, limit: int, length: float) -> None:
+    def __init__(self, limit: int, length: float, *, reserve: int = 0) -> None:
         self.limit = max(1, limit)
+        # Bulk sends stop while fewer than `reserve` sends are left in the window.
+        self.bulk_limit = max(1, self.limit - max(0, reserve))
         self.length = length
         # When the sends still inside the window went out, sorted; a send is first stamped
         # when it was allowed and then again when Telegram answered, because it may have
@@ -122,7 +125,7 @@ class Window:
         if now < self.blocked_until:
             return False
         self._expire(now)
-        if len(self.sent) >= self.limit or self._waiting(priority):
+        if len(self.sent) >= self._cap(priority) or self._waiting(priority):
             return False
         bisect.insort(self.sent, now)
         return True
@@ -142,6 +145,9 @@ class Window:
             if waiter.done() and not waiter.cancelled():
                 self.release(waiter.result())  # granted as we were cancelled: give it back
             raise
+
+    def _cap(self, priority: int) -> int:
+        return self.limit if priority == INTERACTIVE else self.bulk_limit
 
     def block(self, until: float) -> None:
         """Telegram asked us to wait: nothing goes out before `until`."""
@@ -163,8 +169,10 @@ class Window:
         now = loop.time()
         self._expire(now)
         delay = self.blocked_until - now
-        if len(self.sent) >= self.limit:
-            delay = max(delay, self.sent[len(self.sent) - self.limit] + self.length - now)
+        # Wake when the most urgent waiter fits: answers at the limit, bulk at its cap.
+        cap = self._cap(INTERACTIVE if self._waiting(INTERACTIVE) else BULK)
+        if len(self.sent) >= cap:
+            delay = max(delay, self.sent[len(self.sent) - cap] + self.length - now)
         self._timer = loop.call_later(max(delay, 0.0), self._wake, loop)
 
     def _wake(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -172,8 +180,8 @@ class Window:
         now = loop.time()
         if now >= self.blocked_until:
             self._expire(now)
-            while len(self.sent) < self.limit:
-                waiter = self._next_waiter()
+            while True:
+                waiter = self._next_waiter(len(self.sent))
                 if waiter is None:
                     break
                 waiter.set_result(now)
@@ -181,12 +189,14 @@ class Window:
         if self._waiting(BULK):
             self._arm(loop)
 
-    def _next_waiter(self) -> asyncio.Future[float] | None:
-        for queue in self._queues:
-            while queue:
-                waiter = queue.popleft()
-                if not waiter.done():
-                    return waiter
+    def _next_waiter(self, in_window: int) -> asyncio.Future[float] | None:
+        """The most urgent waiter that fits in the window now (answers first)."""
+        for priority, queue in enumerate(self._queues):
+            while queue and queue[0].done():  # gave up
+                queue.popleft()
+            if queue:
+                # A bulk waiter that does not fit yet keeps its place; nothing behind it may go.
+                return queue.popleft() if in_window < self._cap(priority) else None
         return None
 
 
@@ -201,21 +211,18 @@ def retry_after_seconds(error: RetryAfter) -> float:
 class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
     """PTB rate limiter: per-chat and overall windows, per-chat RetryAfter, priorities."""
 
-    __slots__ = ("_bulk", "_chats", "_created", "_overall", "limits")
+    __slots__ = ("_chats", "_created", "_overall", "limits")
 
     def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits()
         self._chats: dict[int | str, Window] = {}
         self._overall: Window | None = None
-        self._bulk: Window | None = None
         self._created = 0
 
     async def initialize(self) -> None:
         """Create the bot-wide windows."""
-        self._overall = Window(self.limits.overall_max, self.limits.overall_window)
-        self._bulk = Window(
-            min(self.limits.bulk_max, self.limits.overall_max), self.limits.overall_window
-        )
+        limits = self.limits
+        self._overall = Window(limits.overall_max, limits.overall_window, reserve=limits.reserve)
 
     async def shutdown(self) -> None:
         """Forget all state."""
@@ -254,14 +261,14 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
         loop = asyncio.get_running_loop()
         priority = BULK if rate_limit_args and rate_limit_args.get("priority") == "bulk" else 0
         chat_id = _chat_key(data.get("chat_id"))
-        if self._overall is None or self._bulk is None:  # used before initialize()
+        if self._overall is None:  # used before initialize(); keep working rather than fail
             await self.initialize()
-        overall, bulk = self._overall, self._bulk
-        assert overall is not None and bulk is not None
+        overall = self._overall
+        assert overall is not None
         for attempt in range(self.limits.max_retries + 1):
             # Calls about no chat (callback answers, the command menu) are not messages.
             window = None
-            chat_stamp = overall_stamp = bulk_stamp = None
+            chat_stamp = overall_stamp = None
             if chat_id is not None:
                 now = loop.time()
                 window = self._chat_window(chat_id, now)
@@ -272,9 +279,6 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
                 elif now < window.blocked_until:  # an edit still honours the chat's 429
                     await asyncio.sleep(window.blocked_until - now)
                 now = loop.time()
-                if priority == BULK:
-                    bulk_stamp = now if bulk.try_take(now, BULK) else await bulk.take(BULK)
-                    now = loop.time()
                 overall_stamp = (
                     now if overall.try_take(now, priority) else await overall.take(priority)
                 )
@@ -299,8 +303,6 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
                 done = loop.time()
                 if overall_stamp is not None:
                     overall.restamp(overall_stamp, done)
-                if bulk_stamp is not None:
-                    bulk.restamp(bulk_stamp, done)
                 if window is not None and chat_stamp is not None:
                     window.restamp(chat_stamp, done)
         raise AssertionError("unreachable")  # the loop returns or raises

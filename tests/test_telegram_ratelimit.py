@@ -113,7 +113,7 @@ async def test_interactive_requests_overtake_waiting_bulk_ones() -> None:
 
 
 async def test_bulk_leaves_room_in_the_overall_window_for_answers() -> None:
-    limits = Limits(overall_max=4, overall_window=0.3, bulk_max=3, chat_max=100)
+    limits = Limits(overall_max=4, overall_window=0.3, reserve=1, chat_max=100)
     limiter = ChatRateLimiter(limits)
     await limiter.initialize()
     start = asyncio.get_running_loop().time()

@@ -254,22 +254,7 @@ class TeamRepo:
     async def members(self, team_id: int, actor_id: int) -> list[Member]:
         """Current members of a team the actor belongs to."""
         await self.require_member(team_id, actor_id)
-        rows = await self.session.execute(
-            select(MembershipRow, PersonRow.display_name)
-            .join(PersonRow, PersonRow.id == MembershipRow.person_id)
-            .where(MembershipRow.team_id == team_id, MembershipRow.left_at.is_(None))
-            .order_by(MembershipRow.joined_at, MembershipRow.id)
-        )
-        return [
-            Member(
-                team_id=m.team_id,
-                person_id=m.person_id,
-                display_name=name,
-                role=Role(m.role),
-                joined_at=aware(m.joined_at),
-            )
-            for m, name in rows.all()
-        ]
+        return await self.current_members(team_id)
 
     async def current_members(self, team_id: int) -> list[Member]:
         """Current members without an acting person: for the scheduler and reminder sync."""

@@ -308,9 +308,9 @@ class TelegramBot:
 
 def run_telegram(settings: Settings) -> None:
     """Run the bot until SIGINT or SIGTERM, then shut down gracefully (blocking)."""
-    # aiosqlite runs every statement on its own thread and hands the result back: with the
-    # default 5 ms switch interval, each hand-over may wait that long for the event loop to
-    # let go of the GIL, and an event's transaction has a dozen statements.
+    # Work done on other threads (pictures on the drawing thread, a BEGIN waiting for
+    # SQLite's write lock) hands its result back to the event loop: with the default 5 ms
+    # switch interval, each hand-over may wait that long for the loop to let go of the GIL.
     sys.setswitchinterval(SWITCH_INTERVAL)
     asyncio.run(_serve(settings))
 

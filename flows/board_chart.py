@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from flows.charts import _RENDER_LOCK, DPI, _font, _wrap, drawable
+from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, wrap_lines
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -76,8 +76,8 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
         )
 
     width = _WIDTH_IN - 2 * _MARGIN
-    title = _wrap(renderer, drawable(text.title), width, 15.0, 1, bold=True)
-    put(_WIDTH_IN / 2, height - 0.35, "\n".join(title), _font(15.0, bold=True), ha="center",
+    title = wrap_lines(renderer, drawable(text.title), width, 15.0, 1, bold=True)
+    put(_WIDTH_IN / 2, height - 0.35, "\n".join(title), chart_font(15.0, bold=True), ha="center",
         va="center", color=_TEXT)  # fmt: skip
 
     count = max(len(columns), 1)
@@ -93,10 +93,10 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
                 transform=inches, facecolor=colour, edgecolor="none",
             )
         )  # fmt: skip
-        heading = _wrap(renderer, f"{drawable(label)} ({len(cards)})", column_w - 0.2, 12.0, 1,
+        heading = wrap_lines(renderer, f"{drawable(label)} ({len(cards)})", column_w - 0.2, 12.0, 1,
                         bold=True)  # fmt: skip
-        put(left + column_w / 2, top - _HEADER_H / 2, "\n".join(heading), _font(12.0, bold=True),
-            ha="center", va="center", color=_TEXT)  # fmt: skip
+        put(left + column_w / 2, top - _HEADER_H / 2, "\n".join(heading),
+            chart_font(12.0, bold=True), ha="center", va="center", color=_TEXT)  # fmt: skip
         y = top - _HEADER_H
         for card in visible_cards(cards, COLUMN_CAPACITY, drawable(text.more).strip() or "+"):
             y -= _CARD_H
@@ -108,12 +108,12 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
                 )
             )  # fmt: skip
             name = drawable(("✓ " if card.done else "") + card.name)
-            lines = _wrap(renderer, name, column_w - 0.4, 9.5, 2, bold=True)
-            put(left + 0.2, y + _CARD_H - 0.16, "\n".join(lines), _font(9.5, bold=True),
+            lines = wrap_lines(renderer, name, column_w - 0.4, 9.5, 2, bold=True)
+            put(left + 0.2, y + _CARD_H - 0.16, "\n".join(lines), chart_font(9.5, bold=True),
                 ha="left", va="top", color=_MUTED if card.done else _TEXT)  # fmt: skip
             if card.detail:
-                detail = _wrap(renderer, drawable(card.detail), column_w - 0.4, 8.0, 1)
-                put(left + 0.2, y + 0.06, "\n".join(detail), _font(8.0), ha="left",
+                detail = wrap_lines(renderer, drawable(card.detail), column_w - 0.4, 8.0, 1)
+                put(left + 0.2, y + 0.06, "\n".join(detail), chart_font(8.0), ha="left",
                     va="bottom", color=_MUTED)  # fmt: skip
     return figure
 
@@ -121,7 +121,7 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
 def board_png(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: BoardText) -> bytes:
     """A PNG of the progress board with every test readable in its column."""
     buffer = io.BytesIO()
-    with _RENDER_LOCK, warnings.catch_warnings():
+    with RENDER_LOCK, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         figure = board_figure(columns, text)
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})

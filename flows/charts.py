@@ -67,7 +67,7 @@ _HEADER_COLOUR = "#6e7781"
 # Agg rendering is CPU-bound, so serialising renders costs little; it also keeps
 # `warnings.catch_warnings`, which swaps process-wide state on Python 3.11, from interleaving
 # between two threads and leaving the glyph filter installed for good.
-_RENDER_LOCK = threading.Lock()
+RENDER_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def drawable(text: str) -> str:
     return "".join(kept)
 
 
-def _font(size: float, *, bold: bool = False, italic: bool = False) -> FontProperties:
+def chart_font(size: float, *, bold: bool = False, italic: bool = False) -> FontProperties:
     """DejaVu Sans at a size, regular, bold or oblique."""
     from matplotlib.font_manager import FontProperties
 
@@ -205,16 +205,16 @@ def _fit(
 ) -> tuple[str, float]:
     """The text and font size that fit `width` inches: shrink a little, then cut with "…"."""
     smallest = size * shrink
-    while size > smallest and _width_in(renderer, text, _font(size, **style)) > width:
+    while size > smallest and _width_in(renderer, text, chart_font(size, **style)) > width:
         size = max(size - 0.25, smallest)
     base = text[:-1] if text.endswith("…") else text
-    while _width_in(renderer, text, _font(size, **style)) > width and len(base) > 1:
+    while _width_in(renderer, text, chart_font(size, **style)) > width and len(base) > 1:
         base = base[:-1].rstrip()
         text = base + "…"
     return text, size
 
 
-def _wrap(
+def wrap_lines(
     renderer: RendererAgg, text: str, width: float, size: float, max_lines: int, **style: bool
 ) -> list[str]:
     """Words filled into at most `max_lines` lines of `width` inches, the last cut if need be."""
@@ -223,7 +223,7 @@ def _wrap(
     current = ""
     for index, word in enumerate(words):
         candidate = f"{current} {word}" if current else word
-        if not current or _width_in(renderer, candidate, _font(size, **style)) <= width:
+        if not current or _width_in(renderer, candidate, chart_font(size, **style)) <= width:
             current = candidate
         elif len(lines) == max_lines - 1:
             current = " ".join([current, *words[index:]])  # the last line takes the rest, cut
@@ -265,15 +265,15 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
 
     # Title over the grid, on two smaller lines when the project's name is long.
     title_pt = _TITLE_PT
-    title = _wrap(renderer, drawable(text.title), grid_w, title_pt, 1, bold=True)
+    title = wrap_lines(renderer, drawable(text.title), grid_w, title_pt, 1, bold=True)
     if title and title[0] != " ".join(drawable(text.title).split()):
         title_pt = _TITLE_PT - 2
-        title = _wrap(renderer, drawable(text.title), grid_w, title_pt, 2, bold=True)
+        title = wrap_lines(renderer, drawable(text.title), grid_w, title_pt, 2, bold=True)
     put(
         _GRID_LEFT + grid_w / 2,
         (SIZE_IN + _GRID_TOP) / 2,
         "\n".join(title),
-        _font(title_pt, bold=True),
+        chart_font(title_pt, bold=True),
         ha="center",
         va="center",
         color=_TEXT_COLOUR,
@@ -281,48 +281,50 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
 
     # Axis names and level labels: power runs up the left side, interest along the bottom.
     axis_pt, level_pt = 11.5, 10.0
-    power_axis = _wrap(renderer, drawable(text.power_axis) + " →", grid_h, axis_pt, 1, bold=True)
+    power_axis = wrap_lines(
+        renderer, drawable(text.power_axis) + " →", grid_h, axis_pt, 1, bold=True
+    )
     put(
         0.32,
         _GRID_BOTTOM + grid_h / 2,
         power_axis[0],
-        _font(axis_pt, bold=True),
+        chart_font(axis_pt, bold=True),
         ha="center",
         va="center",
         rotation=90,
         color=_TEXT_COLOUR,
     )
-    interest_axis = _wrap(
+    interest_axis = wrap_lines(
         renderer, drawable(text.interest_axis) + " →", grid_w, axis_pt, 1, bold=True
     )
     put(
         _GRID_LEFT + grid_w / 2,
         0.3,
         interest_axis[0],
-        _font(axis_pt, bold=True),
+        chart_font(axis_pt, bold=True),
         ha="center",
         va="center",
         color=_TEXT_COLOUR,
     )
     column_levels = text.columns or text.levels
     for index, level in enumerate(drawable(level) for level in text.levels):
-        row = _wrap(renderer, level, cell_h - 0.1, level_pt, 1)
+        row = wrap_lines(renderer, level, cell_h - 0.1, level_pt, 1)
         put(
             0.7,
             _GRID_BOTTOM + (index + 0.5) * cell_h,
             row[0] if row else "",
-            _font(level_pt),
+            chart_font(level_pt),
             ha="center",
             va="center",
             rotation=90,
             color=_HEADER_COLOUR,
         )
-        column = _wrap(renderer, drawable(column_levels[index]), cell_w - 0.1, level_pt, 1)
+        column = wrap_lines(renderer, drawable(column_levels[index]), cell_w - 0.1, level_pt, 1)
         put(
             _GRID_LEFT + (index + 0.5) * cell_w,
             0.68,
             column[0] if column else "",
-            _font(level_pt),
+            chart_font(level_pt),
             ha="center",
             va="center",
             color=_HEADER_COLOUR,
@@ -334,7 +336,7 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
         colours.setdefault(text.cells.get(key, ""), PALETTE[len(colours) % len(PALETTE)])
 
     headers = {
-        key: _wrap(renderer, drawable(text.cells.get(key, "")), inner_w, _HEADER_PT, 2)
+        key: wrap_lines(renderer, drawable(text.cells.get(key, "")), inner_w, _HEADER_PT, 2)
         for key in _CELL_ORDER
     }
     header_line_h = _HEADER_PT * _LINE_SPACING / 72
@@ -385,7 +387,7 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
                     left + cell_w / 2,
                     top - _CELL_PAD - line_index * header_line_h,
                     line,
-                    _font(_HEADER_PT),
+                    chart_font(_HEADER_PT),
                     ha="center",
                     va="top",
                     color=_HEADER_COLOUR,
@@ -398,7 +400,7 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
                     left + _CELL_PAD,
                     top - _CELL_PAD - header_h - line_index * line_h,
                     shown,
-                    _font(name_pt, italic=counter),
+                    chart_font(name_pt, italic=counter),
                     ha="left",
                     va="top",
                     color=_HEADER_COLOUR if counter else _TEXT_COLOUR,
@@ -407,12 +409,12 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
     if not points:
         # Narrower than the middle cell by the box's padding, so the box stays inside it.
         empty_pt = 12.0
-        empty = _wrap(renderer, drawable(text.empty), cell_w - 0.3, empty_pt, 3, italic=True)
+        empty = wrap_lines(renderer, drawable(text.empty), cell_w - 0.3, empty_pt, 3, italic=True)
         put(
             _GRID_LEFT + 1.5 * cell_w,
             _GRID_BOTTOM + 1.5 * cell_h,
             "\n".join(empty),
-            _font(empty_pt, italic=True),
+            chart_font(empty_pt, italic=True),
             ha="center",
             va="center",
             multialignment="center",
@@ -425,7 +427,7 @@ def grid_figure(points: Sequence[GridPoint], text: GridText) -> Figure:
 def stakeholder_grid_png(points: Sequence[GridPoint], text: GridText) -> bytes:
     """A PNG of the 3×3 power/interest grid with every stakeholder placed and readable."""
     buffer = io.BytesIO()
-    with _RENDER_LOCK, warnings.catch_warnings():
+    with RENDER_LOCK, warnings.catch_warnings():
         # `drawable` already removed what DejaVu lacks; this only guards against a glyph
         # that a future font or matplotlib version reports missing after all.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")

@@ -7,12 +7,12 @@ canvas without pyplot, and rendering runs on a worker thread (callers use asynci
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-_RENDER_LOCK = threading.Lock()  # matplotlib's font cache is not safe across threads
+from flows.charts import RENDER_LOCK
+
 DPI = 150
 MAX_TICKS = 8  # date labels on the time axis; more would overlap
 
@@ -39,7 +39,7 @@ def trend_png(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with _RENDER_LOCK:
+    with RENDER_LOCK:
         figure = Figure(figsize=(8, 5), dpi=DPI, facecolor="white")
         FigureCanvasAgg(figure)
         axes = figure.add_subplot(1, 1, 1)

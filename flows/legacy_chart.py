@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from flows.charts import _RENDER_LOCK, DPI, _font, _wrap, drawable
+from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, wrap_lines
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import RendererAgg
@@ -70,7 +70,7 @@ def block_lines(
         if room <= 0:
             break
         text = f"• {paragraph}" if bullets and len(paragraphs) > 1 else paragraph
-        wrapped = _wrap(renderer, text, width, size, room)
+        wrapped = wrap_lines(renderer, text, width, size, room)
         lines.extend(wrapped)
         if len(lines) >= max_lines and index < len(paragraphs) - 1:
             last = lines[-1].rstrip("…").rstrip()
@@ -121,12 +121,12 @@ def canvas_figure(text: CanvasText) -> Figure:
         body_pt: float = _BODY_PT,
     ) -> None:
         inner = width - 2 * _PAD
-        heading = _wrap(renderer, drawable(block.heading), inner, _HEADER_PT, 1, bold=True)
+        heading = wrap_lines(renderer, drawable(block.heading), inner, _HEADER_PT, 1, bold=True)
         put(
             left + _PAD,
             top - _PAD,
             heading[0] if heading else "",
-            _font(_HEADER_PT, bold=True),
+            chart_font(_HEADER_PT, bold=True),
             ha="left",
             va="top",
             color=_TEXT_COLOUR,
@@ -137,25 +137,25 @@ def canvas_figure(text: CanvasText) -> Figure:
         lines = block_lines(renderer, block.body, inner, body_pt, capacity, bullets=True)
         italic = not lines
         if italic:
-            lines = _wrap(renderer, drawable(text.empty), inner, body_pt, 1, italic=True)
+            lines = wrap_lines(renderer, drawable(text.empty), inner, body_pt, 1, italic=True)
         for index, line in enumerate(lines):
             put(
                 left + _PAD,
                 body_top - index * line_h,
                 line,
-                _font(body_pt, italic=italic),
+                chart_font(body_pt, italic=italic),
                 ha="left",
                 va="top",
                 color=_MUTED_COLOUR if italic else _TEXT_COLOUR,
             )
 
     full_w = WIDTH_IN - 2 * _MARGIN
-    title = _wrap(renderer, drawable(text.title), full_w, _TITLE_PT, 1, bold=True)
+    title = wrap_lines(renderer, drawable(text.title), full_w, _TITLE_PT, 1, bold=True)
     put(
         WIDTH_IN / 2,
         HEIGHT_IN - _MARGIN - _TITLE_H / 2,
         title[0] if title else "",
-        _font(_TITLE_PT, bold=True),
+        chart_font(_TITLE_PT, bold=True),
         ha="center",
         va="center",
         color=_TEXT_COLOUR,
@@ -181,7 +181,7 @@ def canvas_figure(text: CanvasText) -> Figure:
 def legacy_canvas_png(text: CanvasText) -> bytes:
     """A PNG of the filled-in legacy canvas."""
     buffer = io.BytesIO()
-    with _RENDER_LOCK, warnings.catch_warnings():
+    with RENDER_LOCK, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
         figure = canvas_figure(text)
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})

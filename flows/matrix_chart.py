@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import io
 import math
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.charts import drawable, shorten
+from flows.charts import RENDER_LOCK, drawable, shorten
 
 SIZE_IN = (8.0, 9.5)
 DPI = 150
 MIDDLE = 3.0  # on the 1-5 scales: above it is high
 LEGEND_LINES = 24
-_RENDER_LOCK = threading.Lock()
 _COLOURS = {
     "quick_win": "#dcefd6",
     "big_bet": "#d7e8f5",
@@ -60,7 +58,7 @@ def matrix_png(points: Sequence[MatrixPoint], text: MatrixText) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with _RENDER_LOCK:
+    with RENDER_LOCK:
         figure = Figure(figsize=SIZE_IN, dpi=DPI, facecolor="white")
         FigureCanvasAgg(figure)
         axes = figure.add_axes((0.1, 0.36, 0.85, 0.56))

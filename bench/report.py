@@ -84,7 +84,8 @@ def table(results: dict[str, Any]) -> str:
     """The results as a plain-text table."""
     head = (
         f"{'mode':<16} {'bot':<10} {'upd/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} "
-        f"{'@rate':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'peak MB':>8} {'db MB':>7} {'ratio':>6}"
+        f"{'@rate':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'cpu ms':>7} {'peak MB':>8} "
+        f"{'+wrk MB':>8} {'db MB':>7} {'ratio':>6}"
     )
     lines = [head, "-" * len(head)]
     for mode in results["modes"]:
@@ -99,12 +100,17 @@ def table(results: dict[str, Any]) -> str:
                 f"{_cell(full['p99_ms']):>7} {_cell(rated.get('updates_per_s')):>6} "
                 f"{_cell(rated.get('p50_ms')):>7} "
                 f"{_cell(rated.get('p95_ms')):>7} {_cell(rated.get('p99_ms')):>7} "
-                f"{_cell(entry.get('peak_rss_mb')):>8} {_cell(entry.get('db_size_mb'), 2):>7} "
+                f"{_cell(full.get('cpu_ms_per_update'), 2):>7} "
+                f"{_cell(entry.get('peak_rss_mb')):>8} "
+                f"{_cell(entry.get('workers_peak_rss_mb')):>8} "
+                f"{_cell(entry.get('db_size_mb'), 2):>7} "
                 f"{_cell(mode.get('throughput_ratio') if bot == 'kringkoers' else None, 2):>6}"
             )
     lines.append(
         "upd/s: full speed; @rate: updates/s achieved at the fixed offered load, then its "
-        "latencies; latencies in ms from an update offered to its first reply at the fake"
+        "latencies; latencies in ms from an update offered to its first reply at the fake; "
+        "cpu ms: the bot's CPU time per update at full speed (its workers included); "
+        "+wrk MB: peak resident memory of the bot's worker processes, beside its own"
     )
     return "\n".join(lines)
 

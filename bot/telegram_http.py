@@ -7,9 +7,11 @@ connection without scanning the pool, and learns of closed ones from the event l
 
 from __future__ import annotations
 
+import ssl
 from typing import Final
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
@@ -71,6 +73,9 @@ class AiohttpRequest(BaseRequest):
         if self._session is not None and not self._session.closed:
             return
         connector = aiohttp.TCPConnector(
+            # certifi's CAs, as httpx used: the same servers are trusted as before, also where
+            # the system has no CA bundle (slim container images).
+            ssl=ssl.create_default_context(cafile=certifi.where()),
             limit=self._pool_size,
             limit_per_host=0,  # one host (the Bot API): `limit` is the bound
             keepalive_timeout=self._keepalive_timeout,

@@ -27,6 +27,7 @@ from bot.housekeeping import keep_tidy
 from bot.reminders import ReminderLoop
 from bot.services import open_engine
 from bot.settings import Settings
+from bot.telegram_http import AiohttpRequest
 from bot.telegram_polling import PollingLoop
 from bot.telegram_ratelimit import ChatRateLimiter, Limits
 from bot.telegram_send import Delivery, Outbox
@@ -76,7 +77,8 @@ class TelegramLinks:
 def build_application(
     settings: Settings, limiter: ChatRateLimiter, *, connection_pool_size: int = 256
 ) -> App:
-    """The PTB Application: our own update loop (no Updater), our rate limiter, HTML."""
+    """The PTB Application: our own update loop (no Updater), our rate limiter, HTML, and our
+    aiohttp transport for the Bot API calls."""
     if settings.telegram_token is None:
         raise ValueError("KRINGKOERS_TELEGRAM_TOKEN is not set")
     application: App = (
@@ -92,15 +94,21 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        # Enough connections that replies to many chats go out side by side, and waiting a
-        # little for a free one rather than failing when a burst briefly takes them all.
-        .connection_pool_size(connection_pool_size)
-        .pool_timeout(30.0)
-        .connect_timeout(10.0)
-        .read_timeout(20.0)
-        .write_timeout(20.0)
-        .media_write_timeout(60.0)
-        .get_updates_read_timeout(10.0)  # on top of the long-polling timeout
+        .request(
+            # Enough connections that replies to many chats go out side by side, and waiting a
+            # little for a free one rather than failing when a burst briefly takes them all.
+            AiohttpRequest(
+                connection_pool_size=connection_pool_size,
+                pool_timeout=30.0,
+                connect_timeout=10.0,
+                read_timeout=20.0,
+                write_timeout=20.0,
+                media_write_timeout=60.0,
+            )
+        )
+        # One long poll at a time; PTB adds this read timeout to the long-polling timeout.
+        # The other timeouts are PTB's defaults for its own getUpdates client.
+        .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=10.0))
         .build()
     )
     return application

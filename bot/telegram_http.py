@@ -1,0 +1,188 @@
+"""PTB's HTTP transport on aiohttp, in place of its default httpx client.
+
+httpx's connection pool (httpcore) checks every pooled connection on each request, which
+made it the bot's largest CPU cost under load; aiohttp's connector hands out an idle
+connection without scanning the pool, and learns of closed ones from the event loop.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Final
+
+import aiohttp
+import certifi
+from telegram._utils.defaultvalue import DefaultValue
+from telegram._utils.types import ODVInput
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
+
+_FORM: Final = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+class AiohttpRequest(BaseRequest):
+    """A `telegram.request.BaseRequest` over one aiohttp session with a keep-alive pool.
+
+    The timeouts mean what they mean for PTB's HTTPXRequest (same defaults), with one
+    difference: aiohttp has no timeout per socket write. The write timeout therefore bounds the
+    request as a whole (pool + connect + write + read), so a stalled upload still ends.
+    """
+
+    __slots__ = (
+        "_connect_timeout",
+        "_default_timeout",
+        "_keepalive_timeout",
+        "_media_write_timeout",
+        "_pool_size",
+        "_pool_timeout",
+        "_read_timeout",
+        "_session",
+        "_write_timeout",
+    )
+
+    def __init__(
+        self,
+        connection_pool_size: int = 256,
+        read_timeout: float | None = 5.0,
+        write_timeout: float | None = 5.0,
+        connect_timeout: float | None = 5.0,
+        pool_timeout: float | None = 1.0,
+        media_write_timeout: float | None = 20.0,
+        keepalive_timeout: float = 30.0,
+    ) -> None:
+        self._pool_size = connection_pool_size
+        self._read_timeout = read_timeout
+        self._write_timeout = write_timeout
+        self._connect_timeout = connect_timeout
+        self._pool_timeout = pool_timeout
+        self._media_write_timeout = media_write_timeout
+        self._keepalive_timeout = keepalive_timeout
+        # Built once: almost every call uses the defaults.
+        self._default_timeout = _client_timeout(
+            read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The read timeout used when a call does not pass one (PTB adds it to long polls)."""
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        """Open the session (needs the running event loop, hence not in __init__)."""
+        if self._session is not None and not self._session.closed:
+            return
+        connector = aiohttp.TCPConnector(
+            # certifi's CAs, as httpx used: the same servers are trusted as before, also where
+            # the system has no CA bundle (slim container images).
+            ssl=ssl.create_default_context(cafile=certifi.where()),
+            limit=self._pool_size,
+            limit_per_host=0,  # one host (the Bot API): `limit` is the bound
+            keepalive_timeout=self._keepalive_timeout,
+            ttl_dns_cache=300,
+        )
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            headers={"User-Agent": self.USER_AGENT},
+            cookie_jar=aiohttp.DummyCookieJar(),  # the Bot API sets no cookies
+            timeout=self._default_timeout,
+            raise_for_status=False,  # PTB turns statuses into its errors
+        )
+
+    async def shutdown(self) -> None:
+        """Close the session and its connections; initialize() may open a new one."""
+        session, self._session = self._session, None
+        if session is not None and not session.closed:
+            await session.close()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """One HTTP request: (status, body); timeouts raise TimedOut, other failures
+        NetworkError, like PTB's HTTPXRequest."""
+        session = self._session
+        if session is None or session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
+        files = request_data is not None and request_data.contains_files
+        timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout, files)
+        body: aiohttp.FormData | bytes | None = None
+        headers = None
+        if request_data is not None:
+            if files:
+                body = _multipart(request_data)
+            else:
+                # The form encoding PTB's own client uses: values are JSON, strings are bare.
+                body = request_data.url_encoded_parameters().encode()
+                headers = _FORM
+        try:
+            async with session.request(
+                method, url, data=body, headers=headers, timeout=timeout
+            ) as response:
+                return response.status, await response.read()
+        except aiohttp.ConnectionTimeoutError as error:
+            raise TimedOut(
+                "Timed out waiting for a free connection or connecting; the request was *not* "
+                "sent to Telegram"
+            ) from error
+        except TimeoutError as error:  # aiohttp's read timeout, or the overall bound
+            raise TimedOut from error
+        except aiohttp.ClientError as error:
+            # The class name says most when the message is empty (e.g. a dropped connection).
+            raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+    def _timeout(
+        self,
+        read: ODVInput[float],
+        write: ODVInput[float],
+        connect: ODVInput[float],
+        pool: ODVInput[float],
+        files: bool,
+    ) -> aiohttp.ClientTimeout:
+        """The call's timeouts; DEFAULT_NONE means this instance's value (the media write
+        timeout when files are uploaded)."""
+        plain = isinstance(write, DefaultValue) and not files
+        if plain and all(isinstance(value, DefaultValue) for value in (read, connect, pool)):
+            return self._default_timeout
+        if isinstance(write, DefaultValue):
+            write = self._media_write_timeout if files else self._write_timeout
+        return _client_timeout(
+            self._read_timeout if isinstance(read, DefaultValue) else read,
+            write,
+            self._connect_timeout if isinstance(connect, DefaultValue) else connect,
+            self._pool_timeout if isinstance(pool, DefaultValue) else pool,
+        )
+
+
+def _client_timeout(
+    read: float | None, write: float | None, connect: float | None, pool: float | None
+) -> aiohttp.ClientTimeout:
+    """PTB's four timeouts as aiohttp's: `connect` covers waiting for a pooled connection and
+    opening a new one, `sock_connect` only the latter, `sock_read` each wait for response data
+    (it starts once the body is sent)."""
+    total = None
+    if read is not None and write is not None and connect is not None and pool is not None:
+        total = read + write + connect + pool
+    return aiohttp.ClientTimeout(
+        total=total,
+        connect=None if pool is None or connect is None else pool + connect,
+        sock_connect=connect,
+        sock_read=read,
+    )
+
+
+def _multipart(request_data: RequestData) -> aiohttp.FormData:
+    """Parameters and files as multipart/form-data, the way the Bot API expects uploads."""
+    # quote_fields=False: file names go out as UTF-8 (what Telegram reads), not %-escaped.
+    form = aiohttp.FormData(quote_fields=False, default_to_multipart=True)
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mime_type) in request_data.multipart_data.items():
+        form.add_field(name, content, filename=filename, content_type=mime_type)
+    return form

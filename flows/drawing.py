@@ -12,6 +12,7 @@ The pool belongs to the process, not to a bot: it is made on first use and lives
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import os
@@ -27,19 +28,33 @@ T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
 
 
-def warm_up() -> int:
-    """In the worker: load matplotlib, the fonts and Agg by drawing once; returns its pid."""
+def _prepare() -> None:
+    """In a new worker, before its first picture: load matplotlib, fonts and Agg by drawing once."""
     from flows.charts import GridText, stakeholder_grid_png
 
     levels = ("low", "medium", "high")
     stakeholder_grid_png([], GridText("", "", "", levels, {}, ""))
-    return os.getpid()
+    # What is loaded now lives as long as the worker: frozen, the collector no longer walks
+    # it, so the full collection after each picture (see `_run`) costs well under 1 ms.
+    gc.collect()
+    gc.freeze()
 
 
-def _log_failed_warm_up(future: Future[int]) -> None:
+def _run(function: Callable[..., T], *args: Any) -> T:
+    """In the worker: one call, then a collection."""
+    try:
+        return function(*args)
+    finally:
+        # A figure and its canvas refer to each other, so a picture's pixel buffers (≈6 MB)
+        # wait for the cyclic collector; without this the worker grows from ≈85 MB to
+        # ≈160–200 MB resident after some dozens of pictures.
+        gc.collect()
+
+
+def _log_failed_start(future: Future[int]) -> None:
     # Not fatal: a broken worker is replaced by the next `draw`; this only says why early.
     if not future.cancelled() and future.exception() is not None:
-        logger.warning("warming up the drawing process failed: %r", future.exception())
+        logger.warning("starting the drawing process failed: %r", future.exception())
 
 
 def _current() -> ProcessPoolExecutor:
@@ -47,14 +62,15 @@ def _current() -> ProcessPoolExecutor:
     if _pool is None:
         # `spawn`: a fork would copy the bot's heap (and its threads' locks) into the worker.
         context = multiprocessing.get_context("spawn")
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_prepare)
     return _pool
 
 
 def start() -> None:
     """Start the worker and warm it up in the background, so the first picture is not slow."""
     if _pool is None:
-        _current().submit(warm_up).add_done_callback(_log_failed_warm_up)
+        # Any task makes the pool spawn its worker, which prepares itself before running it.
+        _current().submit(os.getpid).add_done_callback(_log_failed_start)
 
 
 def stop() -> None:
@@ -81,13 +97,13 @@ async def draw(function: Callable[..., T], *args: Any) -> T:
     loop = asyncio.get_running_loop()
     pool = _current()
     try:
-        return await loop.run_in_executor(pool, function, *args)
+        return await loop.run_in_executor(pool, _run, function, *args)
     except BrokenProcessPool:
         logger.warning("the drawing process died; starting a new one")
         _discard(pool)
     pool = _current()
     try:
-        return await loop.run_in_executor(pool, function, *args)
+        return await loop.run_in_executor(pool, _run, function, *args)
     except BrokenProcessPool:
         _discard(pool)  # so the next picture starts afresh rather than failing first
         raise

@@ -16,9 +16,11 @@ import gc
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait
 from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
@@ -28,9 +30,21 @@ T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
 
 
+def _exit_with(sentinel: int) -> None:
+    wait([sentinel])  # ready once the bot process has ended, however it ended
+    os._exit(1)
+
+
 def _prepare() -> None:
     """In a new worker, before its first picture: load matplotlib, fonts and Agg by drawing once."""
     from flows.charts import GridText, stakeholder_grid_png
+
+    # A bot killed outright (SIGKILL, out of memory) cannot stop its pool, and the worker
+    # would wait for work forever: it holds its own copy of the task pipe, so it never sees
+    # the pipe close. It watches the bot process instead.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
 
     levels = ("low", "medium", "high")
     stakeholder_grid_png([], GridText("", "", "", levels, {}, ""))

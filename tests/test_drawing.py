@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,42 @@ def test_the_bot_process_never_imports_matplotlib() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and has not exited (a zombie has exited)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_worker_ends_when_the_bot_process_is_killed() -> None:
+    script = textwrap.dedent(
+        """
+        import asyncio, os, time
+        from flows import drawing
+
+        async def main():
+            print(await drawing.draw(os.getpid), flush=True)
+            time.sleep(60)
+
+        asyncio.run(main())
+        """
+    )
+    bot = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE)
+    try:
+        assert bot.stdout is not None
+        worker = int(bot.stdout.readline())
+        assert running(worker)
+    finally:
+        bot.kill()  # SIGKILL: the bot cannot stop its pool
+        bot.wait()
+    deadline = time.monotonic() + 20
+    while running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not running(worker)
 
 
 async def test_a_chart_that_fails_leaves_its_caption(

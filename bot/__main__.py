@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-
-from bot.logs import setup_logging
-from bot.settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and start what was asked."""
+    # Imported here, not above: the drawing process (flows/drawing.py, spawned) re-imports
+    # this module as `__mp_main__`, and should not load asyncio or pydantic-settings for nothing.
+    import asyncio
+
+    from bot.logs import setup_logging
+    from bot.settings import load_settings
+
     parser = argparse.ArgumentParser(prog="python -m bot", description="Kringkoers bot")
     parser.add_argument(
         "mode",

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from bot.services import open_engine
 from bot.settings import Settings
+from flows import drawing
 from flows.engine import Engine
 from flows.events import ChatKind, Choice, Event, Reply, Sender
 from flows.reminders import ReminderDesk
@@ -137,6 +138,7 @@ async def run_console(
 ) -> None:
     """Run the console chat until end of input or /quit."""
     engine = await open_engine(settings)
+    drawing.start()  # warms up while the person types
     console = Console(engine, user=user or getpass.getuser() or "ik", lang=lang)
     interactive = sys.stdin.isatty()
     if interactive:
@@ -154,4 +156,5 @@ async def run_console(
                 console.print(f"> {line.rstrip()}")
             await console.send(line)
     finally:
+        drawing.stop()
         await engine.store.close()

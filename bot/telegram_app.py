@@ -39,6 +39,7 @@ from bot.telegram_updates import (
     poll_recorder,
 )
 from bot.webhook import WebServer
+from flows import drawing
 from flows.commands import menu_commands
 from flows.engine import Engine
 from storage.db import Store
@@ -204,6 +205,9 @@ class TelegramBot:
         self._application = build_application(
             settings, self.limiter, connection_pool_size=self.connection_pool_size
         )
+        # Spawned now, and warmed up in the background while we connect, so the first picture
+        # is not slow; it belongs to the process and is stopped by `_serve` (tests share it).
+        drawing.start()
         await self._application.initialize()  # getMe: the username the links need
         links = TelegramLinks(self.username)
         if self._store is None:
@@ -316,9 +320,10 @@ class TelegramBot:
 
 def run_telegram(settings: Settings) -> None:
     """Run the bot until SIGINT or SIGTERM, then shut down gracefully (blocking)."""
-    # Work done on other threads (pictures on the drawing thread, a BEGIN waiting for
-    # SQLite's write lock) hands its result back to the event loop: with the default 5 ms
-    # switch interval, each hand-over may wait that long for the loop to let go of the GIL.
+    # Work done on other threads (a picture from the drawing process's result thread, a BEGIN
+    # waiting for SQLite's write lock) hands its result back to the event loop: with the
+    # default 5 ms switch interval, each hand-over may wait that long for the loop to let go
+    # of the GIL.
     sys.setswitchinterval(SWITCH_INTERVAL)
     asyncio.run(_serve(settings))
 
@@ -344,3 +349,4 @@ async def _serve(settings: Settings) -> None:
         logger.info("signal received; shutting down")
     finally:
         await bot.stop()
+        drawing.stop()

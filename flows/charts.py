@@ -1,9 +1,10 @@
 """Pictures the bot sends: the stakeholder power/interest grid as a PNG.
 
-Nothing here imports `telegram`, and matplotlib is imported inside the functions only: this
-module sits on the bot's start-up path and matplotlib costs a noticeable time to import.
+Nothing here imports `telegram`, and matplotlib is imported inside the functions only: the
+bot process imports this module (for the data classes it sends to the drawing process) and
+must never load matplotlib; the drawing happens in flows/drawing.py's worker process.
 Figures are built as `matplotlib.figure.Figure` objects on an Agg canvas, never through
-pyplot, so no global figure state is shared between renders on worker threads.
+pyplot, so no global figure state is shared between renders (tests render on threads).
 """
 
 from __future__ import annotations

@@ -7,18 +7,16 @@ never applies twice.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from flows import commands
+from flows import commands, drawing
 from flows.context import Context, Links, PlainLinks
 from flows.dates import format_date
 from flows.domain import Conversation, ConversationStatus, Item
@@ -32,10 +30,6 @@ from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
 
 logger = logging.getLogger(__name__)
-
-# One thread draws every picture: drawing is serialised anyway (flows/charts.py), and
-# matplotlib keeps its fonts per thread, so more threads would only hold more copies.
-_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drawing")
 
 Finisher = Callable[[Tx, list[Reply]], Awaitable[None]]
 
@@ -911,18 +905,18 @@ class Engine:
 
 
 async def draw_pictures(replies: Sequence[Reply]) -> None:
-    """Draw the pictures the replies still need, off the event loop and outside the database.
+    """Draw the pictures the replies still need, in the drawing process, outside the database.
 
     A picture that fails to draw is left out; its caption still goes, so nothing else is lost.
     """
     for reply in replies:
-        drawing = reply.drawing
-        if drawing is None:
+        pending = reply.drawing
+        if pending is None:
             continue
         reply.drawing = None
         try:
-            data = await asyncio.get_running_loop().run_in_executor(_DRAWING, drawing.draw)
+            data = await drawing.draw(pending.draw)
         except Exception:
-            logger.exception("drawing %s failed", drawing.filename)
+            logger.exception("drawing %s failed", pending.filename)
             continue
-        reply.image = Attachment(drawing.filename, data, drawing.mime_type)
+        reply.image = Attachment(pending.filename, data, pending.mime_type)

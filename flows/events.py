@@ -83,7 +83,9 @@ class Drawing:
     """A picture still to draw: the engine draws it after the event's transaction commits."""
 
     filename: str
-    draw: Callable[[], bytes]  # CPU-bound: run on a worker thread
+    # Run in the drawing process (flows/drawing.py), so it must pickle: a functools.partial
+    # of a module-level chart function with plain data, never a closure.
+    draw: Callable[[], bytes]
     mime_type: str = "image/png"
 
 

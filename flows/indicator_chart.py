@@ -1,7 +1,7 @@
 """An indicator's trend as a PNG: measured values over time, the baseline and the target.
 
 Like flows/charts.py: matplotlib is imported inside the function, figures are built on an Agg
-canvas without pyplot, and rendering runs on a worker thread (callers use asyncio.to_thread).
+canvas without pyplot, and rendering runs in the drawing process (flows/drawing.py).
 """
 
 from __future__ import annotations

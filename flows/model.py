@@ -84,7 +84,8 @@ Check = Callable[[Any, "Context"], str | Awaitable[str | None] | None]
 Condition = Callable[[dict[str, Any]], bool]
 ItemFeedback = Callable[["Item", "Context"], str]
 # A picture: its file name and PNG bytes, or a function that draws the PNG. The engine calls
-# such a function on a worker thread after the event's transaction has committed, so slow
+# such a function in the drawing process (flows/drawing.py, so it must pickle: a
+# functools.partial of a chart function) after the event's transaction has committed, so slow
 # drawing never holds the database (SQLite has one writer at a time) for everyone else.
 Picture = Callable[
     [list["Item"], "Context"], Awaitable[tuple[str, bytes | Callable[[], bytes]] | None]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from flows.context import Context
 from flows.criteria import Verdict
 from flows.domain import Item
-from flows.events import Attachment, Choice, Reply
+from flows.events import Choice, Drawing, Reply
 from flows.testcard import (
     BOARD_COLUMNS,
     CARD_FLOW_ID,
@@ -53,8 +54,8 @@ def board_context(items: list[Item], ctx: Context) -> dict[str, Any]:
     return {"columns": board_columns(items, ctx)}
 
 
-async def board_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] | None:
-    """The progress board as a PNG, rendered off the event loop."""
+async def board_picture(items: list[Item], ctx: Context) -> tuple[str, Callable[[], bytes]] | None:
+    """The progress board: its file name and the function that draws its PNG."""
     from flows.board_chart import BoardCard, BoardText, board_png
 
     if not items:
@@ -75,12 +76,14 @@ async def board_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] | 
     ]
     project = ctx.project.name if ctx.project else ""
     text = BoardText(title=ctx.plain("tc-board-title", project=project), more=ctx.plain("tc-more"))
-    data = await asyncio.to_thread(board_png, columns, text)
-    return ("voortgangsbord.png" if ctx.lang == "nl" else "progress-board.png"), data
+    filename = "voortgangsbord.png" if ctx.lang == "nl" else "progress-board.png"
+    return filename, functools.partial(board_png, columns, text)
 
 
-async def assumption_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] | None:
-    """The assumption map: importance (criticality) × evidence, as a PNG."""
+async def assumption_picture(
+    items: list[Item], ctx: Context
+) -> tuple[str, Callable[[], bytes]] | None:
+    """The assumption map, importance (criticality) × evidence: file name and PNG drawer."""
     from flows.charts import GridPoint, GridText, stakeholder_grid_png
 
     evidence_level = {Evidence.NONE: "low", Evidence.SAID: "medium", Evidence.DID: "high"}
@@ -116,8 +119,8 @@ async def assumption_picture(items: list[Item], ctx: Context) -> tuple[str, byte
         empty=ctx.plain("tc-map-empty"),
         more=ctx.plain("tc-more"),
     )
-    data = await asyncio.to_thread(stakeholder_grid_png, points, text)
-    return ("aannamekaart.png" if ctx.lang == "nl" else "assumption-map.png"), data
+    filename = "aannamekaart.png" if ctx.lang == "nl" else "assumption-map.png"
+    return filename, functools.partial(stakeholder_grid_png, points, text)
 
 
 def _card_choices(items: list[Item]) -> list[list[Choice]]:
@@ -142,7 +145,7 @@ async def show_board(ctx: Context, args: str, engine: Engine) -> list[Reply]:
         ]
     replies = await engine.summary(ctx, engine.flow(CARD_FLOW_ID))
     for reply in replies:
-        if reply.image is not None:
+        if reply.image is not None or reply.drawing is not None:
             reply.html = str(ctx.t("tc-board-caption"))
     replies[0].choices = [
         *_card_choices(items),
@@ -156,10 +159,6 @@ async def show_map(ctx: Context, args: str, engine: Engine) -> list[Reply]:
     picture = await assumption_picture(await cards(ctx), ctx)
     if picture is None:
         return [Reply(ctx.t("tc-map-none"))]
-    filename, data = picture
-    return [
-        Reply(
-            ctx.t("tc-map-caption"),
-            image=Attachment(filename, data, "image/png"),
-        )
-    ]
+    filename, draw = picture
+    # Drawn by the engine once the event's transaction has committed.
+    return [Reply(ctx.t("tc-map-caption"), drawing=Drawing(filename, draw))]

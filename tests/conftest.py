@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from flows import drawing
 from flows.engine import Engine
 from storage.db import Store
 from tests.chat import Clock
@@ -53,6 +54,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             "its tests were skipped. Set KRINGKOERS_TEST_POSTGRES_URL to run them.",
             red=True,
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def drawing_process() -> Iterator[None]:
+    """One drawing process for the whole run (spawning one per test would be slow)."""
+    yield
+    drawing.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
-from flows.context import Context
-from flows.domain import Item
+import pytest
+
+from flows import drawing
 from flows.engine import Engine
 from tests.chat import Person, create_team, invite_code, plain, rate, stakeholders
 
@@ -99,32 +101,23 @@ async def test_the_same_name_typed_by_two_members_at_once_is_added_once(engine: 
     assert "(1 van 5)" in an.text  # five names, each once
 
 
-async def test_the_grid_is_drawn_after_the_answers_are_stored(engine: Engine) -> None:
+async def test_the_grid_is_drawn_after_the_answers_are_stored(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Drawing takes a while; the event's transaction must not hold the database meanwhile.
     an = Person(engine, "An")
     await create_team(an)
-    loop = asyncio.get_running_loop()
     drawn_with: list[list[str]] = []
-    original = engine.registry.pictures["stakeholder_grid"]
+    original = drawing.draw
 
-    async def stored_names() -> list[str]:
-        return sorted((await stakeholders(engine.store, an)).keys())
+    async def draw_after_commit(function: Callable[..., Any], *args: Any) -> Any:
+        # A fresh transaction must see the answers already committed when drawing starts
+        # (on SQLite it could not even start while the event's one was open).
+        names = await asyncio.wait_for(stakeholders(engine.store, an), 10)
+        drawn_with.append(sorted(names.keys()))
+        return await original(function, *args)
 
-    async def watched(items: list[Item], ctx: Context) -> tuple[str, Any] | None:
-        picture = await original(items, ctx)
-        assert picture is not None and callable(picture[1])
-        filename, draw = picture
-
-        def draw_after_commit() -> bytes:
-            # From the drawing thread, a fresh transaction must see the answers already
-            # committed (on SQLite it could not even start while the event's one was open).
-            check = asyncio.run_coroutine_threadsafe(stored_names(), loop)
-            drawn_with.append(check.result(timeout=10))
-            return bytes(draw())
-
-        return filename, draw_after_commit
-
-    engine.registry.pictures["stakeholder_grid"] = watched
+    monkeypatch.setattr(drawing, "draw", draw_after_commit)
     await an.say("/stakeholders")
     await an.say("IVAGO")
     await an.press("Klaar")

@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import socket
-import threading
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from bot.telegram_ratelimit import Limits
 from bot.telegram_send import Delivery, plan_reply
+from flows import drawing
 from flows.events import Attachment, Reply
 from storage.db import Store
 from storage.tables import ItemRow, ProcessedEventRow
@@ -316,26 +317,21 @@ async def test_pictures_go_as_photos_and_exports_as_documents(harness: Harness) 
     assert document.document.data == workbook and document.caption == "Export & co"
 
 
-async def test_the_words_do_not_wait_for_the_picture(harness: Harness) -> None:
+async def test_the_words_do_not_wait_for_the_picture(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     an = harness.phone(1001, "An")
     await new_team(an)
     bot = harness.bot
     assert bot is not None
-    original = bot.engine.registry.pictures["stakeholder_grid"]
-    may_draw = threading.Event()
+    original = drawing.draw
+    may_draw = asyncio.Event()
 
-    async def slow(items: list[Any], ctx: Any) -> tuple[str, Any] | None:
-        picture = await original(items, ctx)
-        assert picture is not None and callable(picture[1])
-        filename, draw = picture
+    async def draw_slowly(function: Callable[..., Any], *args: Any) -> Any:
+        await asyncio.wait_for(may_draw.wait(), 20)  # a drawing that takes long (a big map)
+        return await original(function, *args)
 
-        def draw_slowly() -> bytes:
-            may_draw.wait(20)  # a drawing that takes long (a busy machine, a big map)
-            return bytes(draw())
-
-        return filename, draw_slowly
-
-    bot.engine.registry.pictures["stakeholder_grid"] = slow
+    monkeypatch.setattr(drawing, "draw", draw_slowly)
     await an.say("/stakeholders")
     await an.say("IVAGO")
     await an.press("Klaar")

@@ -9,13 +9,13 @@ mean over the members who scored.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 from typing import TYPE_CHECKING, Any
 
 from flows import commands
 from flows.context import Context
 from flows.domain import Item, Track
-from flows.events import Attachment, Choice, Reply
+from flows.events import Choice, Drawing, Reply
 from flows.matrix_chart import MatrixPoint, MatrixText, matrix_png, quadrant
 from flows.model import Registry, ToolCommand
 
@@ -138,13 +138,13 @@ async def matrix(ctx: Context, actions: list[Item] | None = None) -> list[Reply]
         quadrants={q: ctx.plain(f"impact-name-{q}") for q in QUADRANTS},
         more=ctx.plain("sh-grid-more"),
     )
-    data = await asyncio.to_thread(matrix_png, points, text)
     filename = "impact-inspanning.png" if ctx.lang == "nl" else "impact-effort.png"
     return [
         Reply("\n\n".join(lines)),
+        # Drawn by the engine once the event's transaction has committed.
         Reply(
             ctx.t("picture-caption", flow=ctx.plain("impact-title")),
-            image=Attachment(filename, data, "image/png"),
+            drawing=Drawing(filename, functools.partial(matrix_png, points, text)),
         ),
     ]
 

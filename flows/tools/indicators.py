@@ -9,7 +9,7 @@ value is stored with its date and who gave it, and the reply shows the progress 
 
 from __future__ import annotations
 
-import asyncio
+import functools
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ from markupsafe import Markup
 from flows.context import Context
 from flows.dates import format_date, parse_date, stored_date
 from flows.domain import Item
-from flows.events import Attachment, Choice, Reply
+from flows.events import Choice, Drawing, Reply
 from flows.i18n import Translator
 from flows.model import (
     Condition,
@@ -419,7 +419,7 @@ async def chart_reply(ctx: Context, item: Item) -> Reply:
         baseline=ctx.plain("ind-chart-baseline"),
         measured=ctx.plain("ind-chart-measured"),
     )
-    data = await asyncio.to_thread(
+    draw = functools.partial(
         trend_png,
         points,
         float(baseline) if baseline is not None else None,
@@ -428,7 +428,8 @@ async def chart_reply(ctx: Context, item: Item) -> Reply:
         text,
     )
     caption = ctx.t("ind-chart-caption", name=item.data.get("name", ""))
-    return Reply(caption, image=Attachment(f"indicator-{item.id}.png", data, "image/png"))
+    # Drawn by the engine once the event's transaction has committed.
+    return Reply(caption, drawing=Drawing(f"indicator-{item.id}.png", draw))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-import asyncio
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from flows import commands
 from flows.context import Context
 from flows.dates import format_date
 from flows.domain import Item, Track
-from flows.events import Attachment, Choice, Reply
+from flows.events import Choice, Drawing, Reply
 from flows.model import Flow, Kind, Registry, Step
 
 if TYPE_CHECKING:
@@ -149,18 +150,14 @@ async def canvas_replies(ctx: Context, item: Item) -> list[Reply]:
     replies = [Reply(html)]
     picture = await canvas_picture([item], ctx)
     if picture is not None:
-        filename, data = picture
-        replies.append(
-            Reply(
-                ctx.t("picture-caption", flow=ctx.plain(FLOW.title)),
-                image=Attachment(filename, data, "image/png"),
-            )
-        )
+        filename, draw = picture
+        caption = ctx.t("picture-caption", flow=ctx.plain(FLOW.title))
+        replies.append(Reply(caption, drawing=Drawing(filename, draw)))
     return replies
 
 
-async def canvas_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] | None:
-    """The canvas as a PNG laid out like the paper one, rendered off the event loop."""
+async def canvas_picture(items: list[Item], ctx: Context) -> tuple[str, Callable[[], bytes]] | None:
+    """The canvas laid out like the paper one: its file name and the function drawing it."""
     from flows.legacy_chart import CanvasBlock, CanvasText, legacy_canvas_png
 
     if not items:
@@ -178,8 +175,7 @@ async def canvas_picture(items: list[Item], ctx: Context) -> tuple[str, bytes] |
         constraints=block("constraints"),
         empty=ctx.plain("lg-picture-empty"),
     )
-    png = await asyncio.to_thread(legacy_canvas_png, text)
-    return ("legacy-canvas.png", png)
+    return "legacy-canvas.png", functools.partial(legacy_canvas_png, text)
 
 
 async def button(ctx: Context, action: str, payload: str, engine: Engine) -> list[Reply]:

@@ -68,7 +68,9 @@ def aware(value: datetime) -> datetime:
 
 
 async def _run(
-    session: AsyncSession, statement: Executable, params: Mapping[str, Any]
+    session: AsyncSession,
+    statement: Executable,
+    params: Mapping[str, Any] | builtins.list[dict[str, Any]],
 ) -> Result[*tuple[Any, ...]]:
     """Run one of the prebuilt Core statements in the session's transaction.
 
@@ -996,39 +998,55 @@ class EventRepo:
 
 
 class ButtonRepo:
-    """Short references for button values (checked again when pressed)."""
+    """Short references for button values (checked again when pressed).
+
+    New references are kept until the transaction ends (or something reads buttons) and then
+    written in one statement: a reply's keyboard has several buttons.
+    """
 
     def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
         self.session = session
         self.clock = clock
+        self._pending: dict[str, dict[str, Any]] = {}
 
     async def put(self, owner: str, chat_id: str, value: str) -> str:
         """Store a value and return its unguessable short reference."""
         ref = secrets.token_urlsafe(12)  # 16 characters, far below Telegram's 64 bytes
-        self.session.add(
-            ButtonRow(ref=ref, owner=owner, chat_id=chat_id, value=value, created_at=self.clock())
-        )
+        self._keep(ref, owner, chat_id, value)
         return ref
 
     async def put_ref(self, ref: str, owner: str, chat_id: str, value: str) -> None:
         """Store a value under a reference the transport chose (e.g. a native poll's id)."""
         if len(ref) > 24:
             raise ValueError("references are at most 24 characters")
-        row = await self.session.get(ButtonRow, ref)
-        if row is None:
-            self.session.add(
-                ButtonRow(
-                    ref=ref, owner=owner, chat_id=chat_id, value=value, created_at=self.clock()
-                )
-            )
+        if await self.get(ref) is None:
+            self._keep(ref, owner, chat_id, value)
+
+    def _keep(self, ref: str, owner: str, chat_id: str, value: str) -> None:
+        self._pending[ref] = {
+            "ref": ref,
+            "owner": owner,
+            "chat_id": chat_id,
+            "value": value,
+            "created_at": self.clock(),
+        }
+
+    async def write(self) -> None:
+        """Write the references put so far (Store.transaction calls this before committing)."""
+        if self._pending:
+            rows, self._pending = list(self._pending.values()), {}
+            await _run(self.session, statements.insert_buttons(), rows)
 
     async def get(self, ref: str) -> tuple[str, str, str] | None:
         """(owner, chat_id, value) behind a reference, or None for a forged one."""
-        row = await self.session.get(ButtonRow, ref[:24])
+        await self.write()
+        result = await _run(self.session, statements.button_by_ref(), {"ref": ref[:24]})
+        row = result.first()
         return (row.owner, row.chat_id, row.value) if row else None
 
     async def prune(self, older_than: timedelta) -> int:
         """Forget references older than the given age."""
+        await self.write()
         result = await self.session.execute(
             delete(ButtonRow).where(ButtonRow.created_at < self.clock() - older_than)
         )

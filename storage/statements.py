@@ -32,6 +32,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from flows.domain import ConversationStatus
 from storage.tables import (
     Base,
+    ButtonRow,
     ConversationRow,
     ItemChangeRow,
     ItemRow,
@@ -481,3 +482,20 @@ def save_conversation() -> Update:
             updated_at=bindparam("b_updated_at"),
         )
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# buttons
+
+
+@cache
+def button_by_ref() -> Select[Any]:
+    """What a button reference stands for (:ref)."""
+    b = _table(ButtonRow).c
+    return select(b.owner, b.chat_id, b.value).where(b.ref == bindparam("ref"))
+
+
+@cache
+def insert_buttons() -> Insert:
+    """New button references (executed with one parameter set per button)."""
+    return insert(_table(ButtonRow))

@@ -74,11 +74,9 @@ async def _run(
 ) -> Result[*tuple[Any, ...]]:
     """Run one of the prebuilt Core statements in the session's transaction.
 
-    Core statements skip the ORM's autoflush, so changes still pending on ORM rows (a rejoined
-    membership, say) are flushed first: every statement sees everything done before it.
+    The session autoflushes before Core statements as before ORM ones (SQLAlchemy issue
+    #9809), so changes still pending on ORM rows are seen by every statement after them.
     """
-    if session.new or session.dirty or session.deleted:
-        await session.flush()
     return await session.execute(statement, params)
 
 

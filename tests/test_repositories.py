@@ -549,6 +549,24 @@ async def test_an_event_is_claimed_once(store: Store) -> None:
         assert await tx.events.claim("tg:update:3") is True
 
 
+async def test_button_references_of_one_transaction_are_kept_and_pruned_together(
+    store: Store,
+) -> None:
+    """References put in a transaction are written when it commits, every one of them."""
+    async with store.transaction(at(T0)) as tx:
+        refs = [await tx.buttons.put("tg:1", "1", f"m:open:{n}") for n in range(5)]
+        await tx.buttons.put_ref("poll-1", "poll", "1", "dots:1")
+        await tx.buttons.put_ref("poll-1", "poll", "1", "dots:other")  # taken: first one stays
+    async with store.transaction(at(T0 + timedelta(hours=3))) as tx:
+        assert [await tx.buttons.get(r) for r in refs] == [
+            ("tg:1", "1", f"m:open:{n}") for n in range(5)
+        ]
+        assert await tx.buttons.get("poll-1") == ("poll", "1", "dots:1")
+        late = await tx.buttons.put("tg:1", "1", "m:late:")
+        assert await tx.buttons.prune(timedelta(hours=2)) == 6  # not the one put just now
+        assert await tx.buttons.get(late) == ("tg:1", "1", "m:late:")
+
+
 async def test_buttons_put_get_and_prune(store: Store) -> None:
     async with store.transaction(at(T0)) as tx:
         old = await tx.buttons.put("test:An", "chat:An", "m:open:stakeholders")
@@ -650,9 +668,10 @@ async def test_a_failing_transaction_leaves_nothing_behind(store: Store) -> None
             await tx.items.add(w.project, TOOL, {"name": "IVAGO"}, w.an)
             conv = await tx.conversations.start(w.an, w.project, "stakeholders", "longlist")
             await tx.conversations.save(conv)
-            await tx.buttons.put("test:An", "chat:An", "m:noop:")
+            ref = await tx.buttons.put("test:An", "chat:An", "m:noop:")
             raise Boom
     async with store.transaction() as tx:
+        assert await tx.buttons.get(ref) is None
         assert await tx.events.claim("update:42") is True  # the event can be processed again
         assert (await tx.people.get_or_create("test:Eva", "Eva", None))[1] is True
         assert [t.id for t, _ in await tx.teams.teams_of(w.an)] == [w.team]

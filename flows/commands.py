@@ -155,8 +155,7 @@ async def load_active_project(ctx: Context) -> None:
         project_id = projects[0][0].id
         await ctx.tx.people.set_active_project(ctx.person.id, project_id)
     try:
-        ctx.project = await ctx.tx.projects.get(project_id, ctx.person.id)
-        ctx.team = await ctx.tx.teams.get(ctx.project.team_id, ctx.person.id)
+        ctx.project, ctx.team = await ctx.tx.projects.with_team(project_id, ctx.person.id)
     except (AccessDenied, NotFound):
         ctx.project = ctx.team = None
         await ctx.tx.people.set_active_project(ctx.person.id, None)

@@ -215,8 +215,8 @@ class Engine:
         if conv.project_id is None or (ctx.project and ctx.project.id == conv.project_id):
             return True
         try:
-            ctx.project = await ctx.tx.projects.get(conv.project_id, ctx.person.id)
-            ctx.team = await ctx.tx.teams.get(ctx.project.team_id, ctx.person.id)
+            project, team = await ctx.tx.projects.with_team(conv.project_id, ctx.person.id)
+            ctx.project, ctx.team = project, team
         except (AccessDenied, NotFound):
             # Removed from the team (or it is gone): the walk ends; nothing more is stored.
             conv.status = ConversationStatus.DONE

@@ -126,7 +126,11 @@ class Store:
             raise RuntimeError("Store.open() was not called")
         if self._write_lock is not None:
             async with self._write_lock, self._sessions() as session, session.begin():
-                yield Tx(session, clock)
+                tx = Tx(session, clock)
+                yield tx
+                await tx.buttons.write()
         else:
             async with self._sessions() as session, session.begin():
-                yield Tx(session, clock)
+                tx = Tx(session, clock)
+                yield tx
+                await tx.buttons.write()

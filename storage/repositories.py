@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import builtins
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Executable, Result, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -31,12 +30,11 @@ from flows.domain import (
     Team,
     Track,
 )
+from storage import statements
 from storage.tables import (
     ButtonRow,
-    ConversationRow,
     InviteRow,
     ItemChangeRow,
-    ItemRow,
     MembershipRow,
     PersonRow,
     ProcessedEventRow,
@@ -69,7 +67,20 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def _person(row: PersonRow) -> Person:
+async def _run(
+    session: AsyncSession,
+    statement: Executable,
+    params: Mapping[str, Any] | builtins.list[dict[str, Any]],
+) -> Result[*tuple[Any, ...]]:
+    """Run one of the prebuilt Core statements in the session's transaction.
+
+    The session autoflushes before Core statements as before ORM ones (SQLAlchemy issue
+    #9809), so changes still pending on ORM rows are seen by every statement after them.
+    """
+    return await session.execute(statement, params)
+
+
+def _person(row: Any) -> Person:
     return Person(
         id=row.id,
         external_id=row.external_id,
@@ -79,7 +90,7 @@ def _person(row: PersonRow) -> Person:
     )
 
 
-def _team(row: TeamRow) -> Team:
+def _team(row: Any) -> Team:
     return Team(
         id=row.id,
         name=row.name,
@@ -89,7 +100,7 @@ def _team(row: TeamRow) -> Team:
     )
 
 
-def _project(row: ProjectRow) -> Project:
+def _project(row: Any) -> Project:
     return Project(
         id=row.id,
         team_id=row.team_id,
@@ -99,7 +110,7 @@ def _project(row: ProjectRow) -> Project:
     )
 
 
-def _conversation(row: ConversationRow) -> Conversation:
+def _conversation(row: Any) -> Conversation:
     return Conversation(
         id=row.id,
         person_id=row.person_id,
@@ -143,22 +154,37 @@ class PeopleRepo:
         self, external_id: str, display_name: str, language: str | None
     ) -> tuple[Person, bool]:
         """The person with this transport identity, created on first contact."""
-        row = await self.session.scalar(
-            select(PersonRow).where(PersonRow.external_id == external_id)
-        )
-        created = row is None
-        if row is None:
-            row = PersonRow(
-                external_id=external_id,
-                display_name=display_name[:200],
-                language=language,
-                created_at=self.clock(),
+        row = (
+            await _run(
+                self.session, statements.person_by_external_id(), {"external_id": external_id}
             )
-            self.session.add(row)
-            await self.session.flush()
-        elif display_name and row.display_name != display_name[:200]:
-            row.display_name = display_name[:200]
-        return _person(row), created
+        ).first()
+        if row is None:
+            name = display_name[:200]
+            values = {
+                "external_id": external_id,
+                "display_name": name,
+                "language": language,
+                "active_project_id": None,
+                "created_at": self.clock(),
+            }
+            result = await _run(self.session, statements.insert_person(), values)
+            return Person(
+                id=result.scalar_one(),
+                external_id=external_id,
+                display_name=name,
+                language=language,
+                active_project_id=None,
+            ), True
+        if display_name and row.display_name != display_name[:200]:
+            await _run(
+                self.session,
+                statements.rename_person(),
+                {"b_person_id": row.id, "b_display_name": display_name[:200]},
+            )
+            name = display_name[:200]
+            return Person(row.id, row.external_id, name, row.language, row.active_project_id), False
+        return _person(row), False
 
     async def get(self, person_id: int) -> Person:
         """A person by id."""
@@ -184,13 +210,20 @@ class TeamRepo:
     """Teams, memberships and invites.
 
     Roles are remembered for the rest of the transaction (an event checks the same membership
-    several times); every method here that changes a membership forgets them.
+    several times); every method here that changes a membership forgets them. Teams read are
+    remembered too; linking a group (the only change to a team's row) forgets them.
     """
 
     def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
         self.session = session
         self.clock = clock
         self._roles: dict[tuple[int, int], Role | None] = {}
+        self._teams: dict[int, Team] = {}
+
+    def remember(self, team: Team, person_id: int, role: Role | None) -> None:
+        """Keep a team and a person's role in it, read together with something else."""
+        self._teams[team.id] = team
+        self._roles[(team.id, person_id)] = role
 
     async def create(self, name: str, creator_id: int) -> Team:
         """A new team whose creator becomes its coordinator."""
@@ -211,13 +244,10 @@ class TeamRepo:
         """The person's role in the team, or None when they are not (or no longer) a member."""
         key = (team_id, person_id)
         if key not in self._roles:
-            role = await self.session.scalar(
-                select(MembershipRow.role).where(
-                    MembershipRow.team_id == team_id,
-                    MembershipRow.person_id == person_id,
-                    MembershipRow.left_at.is_(None),
-                )
+            result = await _run(
+                self.session, statements.role_of(), {"team_id": team_id, "person_id": person_id}
             )
+            role = result.scalar()
             self._roles[key] = Role(role) if role else None
         return self._roles[key]
 
@@ -236,10 +266,13 @@ class TeamRepo:
     async def get(self, team_id: int, actor_id: int) -> Team:
         """A team the actor belongs to."""
         await self.require_member(team_id, actor_id)
-        row = await self.session.get(TeamRow, team_id)
-        if row is None:
-            raise NotFound(f"team {team_id}")
-        return _team(row)
+        team = self._teams.get(team_id)
+        if team is None:
+            row = (await _run(self.session, statements.team_by_id(), {"team_id": team_id})).first()
+            if row is None:
+                raise NotFound(f"team {team_id}")
+            team = self._teams[team_id] = _team(row)
+        return team
 
     async def teams_of(self, person_id: int) -> list[tuple[Team, Role]]:
         """The teams a person is in, with their role."""
@@ -364,6 +397,7 @@ class TeamRepo:
     async def link_group(self, team_id: int, actor_id: int, chat_id: str) -> None:
         """A coordinator links a group chat to the team (one team per group)."""
         await self.require_coordinator(team_id, actor_id)
+        self._teams.clear()
         await self.session.execute(
             update(TeamRow).where(TeamRow.group_chat_id == chat_id).values(group_chat_id=None)
         )
@@ -427,9 +461,9 @@ class ProjectRepo:
         self.session = session
         self.clock = clock
         self.teams = teams
-        # The session's identity map holds rows only while something refers to them; these
-        # references keep a project read once from being selected again in the same event.
-        self._rows: dict[int, ProjectRow] = {}
+        # Projects read in this transaction, so an event selects each once (nothing changes a
+        # project's row after it is created).
+        self._projects: dict[int, Project] = {}
 
     async def create(self, team_id: int, actor_id: int, name: str, track: Track) -> Project:
         """A new project in a team the actor belongs to."""
@@ -447,12 +481,47 @@ class ProjectRepo:
 
     async def get(self, project_id: int, actor_id: int) -> Project:
         """A project of one of the actor's teams."""
-        row = self._rows.get(project_id) or await self.session.get(ProjectRow, project_id)
-        if row is None:
-            raise NotFound(f"project {project_id}")
-        self._rows[project_id] = row
-        await self.teams.require_member(row.team_id, actor_id)
-        return _project(row)
+        project = self._projects.get(project_id)
+        if project is None:
+            result = await _run(
+                self.session, statements.project_by_id(), {"project_id": project_id}
+            )
+            row = result.first()
+            if row is None:
+                raise NotFound(f"project {project_id}")
+            project = self._projects[project_id] = _project(row)
+        await self.teams.require_member(project.team_id, actor_id)
+        return project
+
+    async def with_team(self, project_id: int, actor_id: int) -> tuple[Project, Team]:
+        """A project of one of the actor's teams, with that team (one statement, not three)."""
+        project = self._projects.get(project_id)
+        if project is None:
+            result = await _run(
+                self.session,
+                statements.project_team_role(),
+                {"project_id": project_id, "actor_id": actor_id},
+            )
+            row = result.first()
+            if row is None:
+                raise NotFound(f"project {project_id}")
+            project = self._projects[project_id] = Project(
+                id=row[0],
+                team_id=row[1],
+                name=row[2],
+                track=Track(row[3]),
+                created_at=aware(row[4]),
+            )
+            team = Team(
+                id=row[1],
+                name=row[5],
+                group_chat_id=row[6],
+                created_by=row[7],
+                created_at=aware(row[8]),
+            )
+            self.teams.remember(team, actor_id, Role(row[9]) if row[9] else None)
+        await self.teams.require_member(project.team_id, actor_id)
+        return project, await self.teams.get(project.team_id, actor_id)
 
     async def unchecked(self, project_id: int) -> tuple[Project, Team] | None:
         """A project and its team without a membership check: for the scheduler only."""
@@ -466,9 +535,7 @@ class ProjectRepo:
     async def lock(self, project_id: int, actor_id: int) -> None:
         """Serialise changes to a project's lists (PostgreSQL row lock; SQLite is serial)."""
         await self.get(project_id, actor_id)
-        await self.session.execute(
-            select(ProjectRow.id).where(ProjectRow.id == project_id).with_for_update()
-        )
+        await _run(self.session, statements.lock_project(), {"project_id": project_id})
 
     async def of_person(self, person_id: int) -> list[tuple[Project, Team]]:
         """Every project in every team of the person."""
@@ -482,8 +549,30 @@ class ProjectRepo:
         return [(_project(p), _team(t)) for p, t in rows.all()]
 
 
+@dataclass(slots=True)
+class _ItemRecord:
+    """An item's columns as the transaction last read or wrote them."""
+
+    id: int
+    project_id: int
+    tool: str
+    key: str | None
+    data: dict[str, Any]
+    version: int
+    created_by: int
+    created_at: datetime
+    updated_by: int
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
 class ItemRepo:
-    """Artifacts of the tools, with their history."""
+    """Artifacts of the tools, with their history.
+
+    Items and people's names read are remembered for the rest of the transaction (an event
+    shows, changes and shows again the same item); every change here updates what is kept, and
+    `set_field` still reads the row afresh, locked, before changing it.
+    """
 
     def __init__(self, session: AsyncSession, clock: Clock, projects: ProjectRepo) -> None:
         self.session = session
@@ -492,8 +581,12 @@ class ItemRepo:
         # Items added, changed or deleted in this transaction: their declared deadlines are
         # synced to reminders before it commits.
         self.touched: dict[int, str] = {}  # item id -> tool
+        self._records: dict[int, _ItemRecord] = {}
+        self._singletons: dict[tuple[int, str, str], int] = {}
+        # Names are only ever changed by PeopleRepo.get_or_create, at the start of an event.
+        self._known_names: dict[int, str] = {}
 
-    def _item(self, row: ItemRow, names: dict[int, str]) -> Item:
+    def _item(self, row: _ItemRecord, names: dict[int, str]) -> Item:
         return Item(
             id=row.id,
             project_id=row.project_id,
@@ -509,35 +602,42 @@ class ItemRepo:
             updated_at=aware(row.updated_at),
         )
 
-    async def _names(self, ids: set[int]) -> dict[int, str]:
-        if not ids:
-            return {}
-        rows = await self.session.execute(
-            select(PersonRow.id, PersonRow.display_name).where(PersonRow.id.in_(ids))
-        )
-        return {pid: name for pid, name in rows.all()}
+    def _keep(self, row: Any) -> _ItemRecord:
+        record = _ItemRecord(*row)
+        self._records[record.id] = record
+        return record
 
-    async def _rows_to_items(self, rows: list[ItemRow]) -> list[Item]:
+    async def _names(self, ids: set[int]) -> dict[int, str]:
+        missing = ids - self._known_names.keys()
+        if missing:
+            result = await _run(self.session, statements.names_of(), {"ids": sorted(missing)})
+            self._known_names.update((pid, name) for pid, name in result)
+        return {pid: self._known_names[pid] for pid in ids if pid in self._known_names}
+
+    async def _rows_to_items(self, rows: builtins.list[_ItemRecord]) -> builtins.list[Item]:
         names = await self._names({r.created_by for r in rows} | {r.updated_by for r in rows})
         return [self._item(r, names) for r in rows]
 
-    async def list(self, project_id: int, tool: str, actor_id: int) -> list[Item]:
+    async def list(self, project_id: int, tool: str, actor_id: int) -> builtins.list[Item]:
         """Live items of a tool in a project, oldest first."""
         await self.projects.get(project_id, actor_id)
-        rows = await self.session.scalars(
-            select(ItemRow)
-            .where(
-                ItemRow.project_id == project_id,
-                ItemRow.tool == tool,
-                ItemRow.deleted_at.is_(None),
-                ItemRow.key.is_(None),
-            )
-            .order_by(ItemRow.id)
+        result = await _run(
+            self.session, statements.live_items(), {"project_id": project_id, "tool": tool}
         )
-        return await self._rows_to_items(list(rows))
+        return await self._rows_to_items([self._keep(row) for row in result])
 
-    async def _row(self, item_id: int, actor_id: int) -> ItemRow:
-        row = await self.session.get(ItemRow, item_id)
+    async def _load(self, item_id: int) -> _ItemRecord | None:
+        """The item's record, read once per transaction (deleted or not)."""
+        record = self._records.get(item_id)
+        if record is None:
+            row = (await _run(self.session, statements.item_by_id(), {"item_id": item_id})).first()
+            if row is None:
+                return None
+            record = self._keep(row)
+        return record
+
+    async def _row(self, item_id: int, actor_id: int) -> _ItemRecord:
+        row = await self._load(item_id)
         if row is None or row.deleted_at is not None:
             raise NotFound(f"item {item_id}")
         await self.projects.get(row.project_id, actor_id)
@@ -550,7 +650,7 @@ class ItemRepo:
 
     async def unchecked(self, item_id: int) -> Item | None:
         """A live item without a membership check: for the scheduler, never for a request."""
-        row = await self.session.get(ItemRow, item_id)
+        row = await self._load(item_id)
         if row is None or row.deleted_at is not None:
             return None
         return (await self._rows_to_items([row]))[0]
@@ -574,36 +674,46 @@ class ItemRepo:
         """Store a new item."""
         await self.projects.get(project_id, actor_id)
         now = self.clock()
-        row = ItemRow(
-            project_id=project_id,
-            tool=tool,
-            key=key,
-            data=data,
-            version=1,
-            created_by=actor_id,
-            created_at=now,
-            updated_by=actor_id,
-            updated_at=now,
+        values = {
+            "project_id": project_id,
+            "tool": tool,
+            "key": key,
+            "data": data,
+            "version": 1,
+            "created_by": actor_id,
+            "created_at": now,
+            "updated_by": actor_id,
+            "updated_at": now,
+            "deleted_at": None,
+            "deleted_by": None,
+        }
+        item_id = (await _run(self.session, statements.insert_item(), values)).scalar_one()
+        row = _ItemRecord(
+            item_id, project_id, tool, key, dict(data), 1, actor_id, now, actor_id, now, None
         )
-        self.session.add(row)
-        await self.session.flush()
-        self.touched[row.id] = row.tool
+        self._records[item_id] = row
+        self.touched[item_id] = tool
         return (await self._rows_to_items([row]))[0]
 
     async def singleton(self, project_id: int, tool: str, key: str, actor_id: int) -> Item:
         """The project's one record of a tool under a key (created empty on first use)."""
         await self.projects.get(project_id, actor_id)
-        row = await self.session.scalar(
-            select(ItemRow).where(
-                ItemRow.project_id == project_id,
-                ItemRow.tool == tool,
-                ItemRow.key == key,
-                ItemRow.deleted_at.is_(None),
-            )
+        known = self._records.get(self._singletons.get((project_id, tool, key), 0))
+        if known is not None and known.deleted_at is None:
+            return (await self._rows_to_items([known]))[0]
+        result = await _run(
+            self.session,
+            statements.singleton_item(),
+            {"project_id": project_id, "tool": tool, "key": key},
         )
-        if row is None:
-            return await self.add(project_id, tool, {}, actor_id, key=key)
-        return (await self._rows_to_items([row]))[0]
+        row = result.first()
+        item = (
+            await self.add(project_id, tool, {}, actor_id, key=key)
+            if row is None
+            else (await self._rows_to_items([self._keep(row)]))[0]
+        )
+        self._singletons[(project_id, tool, key)] = item.id
+        return item
 
     async def set_field(
         self, item_id: int, field: str, value: Any, actor_id: int
@@ -615,47 +725,49 @@ class ItemRepo:
         """
         # Lock the row (PostgreSQL) and read its latest data, so the read-modify-write of
         # `data` is never interleaved with a teammate's; SQLite serialises whole transactions.
-        row = await self.session.scalar(
-            select(ItemRow)
-            .where(ItemRow.id == item_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-        if row is None or row.deleted_at is not None:
+        found = (
+            await _run(self.session, statements.item_for_update(), {"item_id": item_id})
+        ).first()
+        if found is None or found.deleted_at is not None:
             raise NotFound(f"item {item_id}")
+        row = self._keep(found)
         await self.projects.get(row.project_id, actor_id)
         old = (row.data or {}).get(field)
         previous = await self._last_change(item_id, field)
         data = dict(row.data or {})
         data[field] = value
         now = self.clock()
-        row.data = data
-        row.version += 1
-        row.updated_by = actor_id
-        row.updated_at = now
-        self.session.add(
-            ItemChangeRow(
-                item_id=item_id,
-                field=field,
-                old=old,
-                new=value,
-                changed_by=actor_id,
-                changed_at=now,
-            )
+        change = {
+            "item_id": item_id,
+            "field": field,
+            "old": old,
+            "new": value,
+            "changed_by": actor_id,
+            "changed_at": now,
+        }
+        await _run(self.session, statements.insert_change(), change)
+        await _run(
+            self.session,
+            statements.write_item(),
+            {
+                "b_item_id": item_id,
+                "b_data": data,
+                "b_version": row.version + 1,
+                "b_updated_by": actor_id,
+                "b_updated_at": now,
+            },
         )
-        await self.session.flush()
+        row.data, row.version, row.updated_by, row.updated_at = data, row.version + 1, actor_id, now
         self.touched[row.id] = row.tool
         item = (await self._rows_to_items([row]))[0]
         return item, previous
 
     async def _last_change(self, item_id: int, field: str) -> Change | None:
         """The latest recorded change of a field."""
-        row = await self.session.scalar(
-            select(ItemChangeRow)
-            .where(ItemChangeRow.item_id == item_id, ItemChangeRow.field == field)
-            .order_by(ItemChangeRow.id.desc())
-            .limit(1)
+        result = await _run(
+            self.session, statements.last_change(), {"item_id": item_id, "field": field}
         )
+        row = result.first()
         if row is None:
             return None
         names = await self._names({row.changed_by})
@@ -687,26 +799,28 @@ class ItemRepo:
     async def delete(self, item_id: int, actor_id: int) -> Item:
         """Soft-delete an item (kept for the record)."""
         row = await self._row(item_id, actor_id)
-        row.deleted_at = self.clock()
-        row.deleted_by = actor_id
+        now = self.clock()
+        await _run(
+            self.session,
+            statements.delete_item(),
+            {
+                "b_item_id": item_id,
+                "b_deleted_at": now,
+                "b_deleted_by": actor_id,
+                "b_version": row.version + 1,
+            },
+        )
+        row.deleted_at = now
         row.version += 1
-        await self.session.flush()
         self.touched[row.id] = row.tool
         return (await self._rows_to_items([row]))[0]
 
     async def count(self, project_id: int, tool: str) -> int:
         """How many live items a tool has (no membership check: counts reveal no content)."""
-        value = await self.session.scalar(
-            select(func.count())
-            .select_from(ItemRow)
-            .where(
-                ItemRow.project_id == project_id,
-                ItemRow.tool == tool,
-                ItemRow.deleted_at.is_(None),
-                ItemRow.key.is_(None),
-            )
+        result = await _run(
+            self.session, statements.count_items(), {"project_id": project_id, "tool": tool}
         )
-        return int(value or 0)
+        return int(result.scalar() or 0)
 
 
 class ConversationRepo:
@@ -722,34 +836,21 @@ class ConversationRepo:
         The lock (PostgreSQL; SQLite serialises whole transactions) makes two events of one
         person, such as a double click handled by two workers, apply one after the other.
         """
-        row = await self.session.scalar(
-            select(ConversationRow)
-            .where(
-                ConversationRow.person_id == person_id,
-                ConversationRow.status == ConversationStatus.ACTIVE.value,
-            )
-            .order_by(ConversationRow.updated_at.desc())
-            .limit(1)
-            .with_for_update()
-            .execution_options(populate_existing=True)
+        result = await _run(
+            self.session, statements.active_conversation(), {"person_id": person_id}
         )
+        row = result.first()
         return _conversation(row) if row else None
 
     async def paused(
         self, person_id: int, flow_id: str, project_id: int | None
     ) -> Conversation | None:
         """The latest paused walk through this flow and project (not an editor), to resume."""
-        rows = await self.session.scalars(
-            select(ConversationRow)
-            .where(
-                ConversationRow.person_id == person_id,
-                ConversationRow.flow_id == flow_id,
-                ConversationRow.project_id == project_id
-                if project_id is not None
-                else ConversationRow.project_id.is_(None),
-                ConversationRow.status == ConversationStatus.PAUSED.value,
-            )
-            .order_by(ConversationRow.updated_at.desc(), ConversationRow.id.desc())
+        params: dict[str, Any] = {"person_id": person_id, "flow_id": flow_id}
+        if project_id is not None:
+            params["project_id"] = project_id
+        rows = await _run(
+            self.session, statements.paused_conversations(project_id is not None), params
         )
         # The cursor is JSON, so editors are told apart here rather than in SQL; a person has
         # at most a handful of paused conversations per flow.
@@ -760,7 +861,10 @@ class ConversationRepo:
 
     async def paused_by_id(self, person_id: int, conversation_id: int) -> Conversation | None:
         """A paused conversation of this person by id (None when not theirs or not paused)."""
-        row = await self.session.get(ConversationRow, conversation_id)
+        result = await _run(
+            self.session, statements.conversation_by_id(), {"conversation_id": conversation_id}
+        )
+        row = result.first()
         if row is None or row.person_id != person_id:
             return None
         if row.status != ConversationStatus.PAUSED.value:
@@ -769,15 +873,13 @@ class ConversationRepo:
 
     async def latest(self, person_id: int, project_id: int | None) -> Conversation | None:
         """The person's most recently touched conversation in a project."""
-        row = await self.session.scalar(
-            select(ConversationRow)
-            .where(
-                ConversationRow.person_id == person_id,
-                ConversationRow.project_id == project_id,
-            )
-            .order_by(ConversationRow.updated_at.desc(), ConversationRow.id.desc())
-            .limit(1)
+        params: dict[str, Any] = {"person_id": person_id}
+        if project_id is not None:
+            params["project_id"] = project_id
+        result = await _run(
+            self.session, statements.latest_conversation(project_id is not None), params
         )
+        row = result.first()
         return _conversation(row) if row else None
 
     async def start(
@@ -798,71 +900,70 @@ class ConversationRepo:
         if replace:
             # Close (rather than delete) earlier walks: ids are never reused, so a button of
             # an old conversation can never come back to life.
-            await self.session.execute(
-                update(ConversationRow)
-                .where(
-                    ConversationRow.person_id == person_id,
-                    ConversationRow.flow_id == flow_id,
-                    ConversationRow.status == ConversationStatus.PAUSED.value,
-                    ConversationRow.project_id == project_id
-                    if project_id is not None
-                    else ConversationRow.project_id.is_(None),
-                )
-                .values(status=ConversationStatus.DONE.value)
-            )
+            params: dict[str, Any] = {"b_person_id": person_id, "b_flow_id": flow_id}
+            if project_id is not None:
+                params["b_project_id"] = project_id
+            await _run(self.session, statements.close_paused(project_id is not None), params)
         now = self.clock()
-        row = ConversationRow(
+        result = await _run(
+            self.session,
+            statements.insert_conversation(),
+            {
+                "person_id": person_id,
+                "project_id": project_id,
+                "flow_id": flow_id,
+                "status": ConversationStatus.ACTIVE.value,
+                "step": step,
+                "cursor": {},
+                "draft": {},
+                "token": 1,
+                "started_at": now,
+                "updated_at": now,
+            },
+        )
+        return Conversation(
+            id=result.scalar_one(),
             person_id=person_id,
             project_id=project_id,
             flow_id=flow_id,
-            status=ConversationStatus.ACTIVE.value,
+            status=ConversationStatus.ACTIVE,
             step=step,
             cursor={},
             draft={},
             token=1,
-            started_at=now,
-            updated_at=now,
+            updated_at=aware(now),
         )
-        self.session.add(row)
-        await self.session.flush()
-        return _conversation(row)
 
     async def pause_all(self, person_id: int) -> None:
         """Pause the person's active conversation(s)."""
-        await self.session.execute(
-            update(ConversationRow)
-            .where(
-                ConversationRow.person_id == person_id,
-                ConversationRow.status == ConversationStatus.ACTIVE.value,
-            )
-            .values(status=ConversationStatus.PAUSED.value, updated_at=self.clock())
+        await _run(
+            self.session,
+            statements.pause_active(),
+            {"b_person_id": person_id, "b_updated_at": self.clock()},
         )
 
     async def save(self, conversation: Conversation) -> Conversation:
         """Write the conversation back; the token changes so old buttons expire."""
         if conversation.status == ConversationStatus.ACTIVE:
-            await self.session.execute(
-                update(ConversationRow)
-                .where(
-                    ConversationRow.person_id == conversation.person_id,
-                    ConversationRow.status == ConversationStatus.ACTIVE.value,
-                    ConversationRow.id != conversation.id,
-                )
-                .values(status=ConversationStatus.PAUSED.value)
+            await _run(
+                self.session,
+                statements.pause_other_active(),
+                {"b_person_id": conversation.person_id, "b_conversation_id": conversation.id},
             )
         conversation.token += 1
         conversation.updated_at = self.clock()
-        await self.session.execute(
-            update(ConversationRow)
-            .where(ConversationRow.id == conversation.id)
-            .values(
-                status=conversation.status.value,
-                step=conversation.step,
-                cursor=conversation.cursor,
-                draft=conversation.draft,
-                token=conversation.token,
-                updated_at=conversation.updated_at,
-            )
+        await _run(
+            self.session,
+            statements.save_conversation(),
+            {
+                "b_conversation_id": conversation.id,
+                "b_status": conversation.status.value,
+                "b_step": conversation.step,
+                "b_cursor": conversation.cursor,
+                "b_draft": conversation.draft,
+                "b_token": conversation.token,
+                "b_updated_at": conversation.updated_at,
+            },
         )
         return conversation
 
@@ -877,14 +978,12 @@ class EventRepo:
     async def claim(self, key: str) -> bool:
         """Record the key; False when it was processed before."""
         dialect = self.session.bind.dialect.name if self.session.bind else "sqlite"
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = (
-            insert(ProcessedEventRow)
-            .values(key=key[:120], processed_at=self.clock())
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(ProcessedEventRow.key)
+        result = await _run(
+            self.session,
+            statements.claim_event(dialect),
+            {"b_key": key[:120], "b_processed_at": self.clock()},
         )
-        return (await self.session.scalar(statement)) is not None
+        return result.scalar() is not None
 
     async def prune(self, older_than: timedelta) -> int:
         """Forget keys older than any redelivery can be (Telegram keeps updates 24 hours)."""
@@ -897,39 +996,55 @@ class EventRepo:
 
 
 class ButtonRepo:
-    """Short references for button values (checked again when pressed)."""
+    """Short references for button values (checked again when pressed).
+
+    New references are kept until the transaction ends (or something reads buttons) and then
+    written in one statement: a reply's keyboard has several buttons.
+    """
 
     def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
         self.session = session
         self.clock = clock
+        self._pending: dict[str, dict[str, Any]] = {}
 
     async def put(self, owner: str, chat_id: str, value: str) -> str:
         """Store a value and return its unguessable short reference."""
         ref = secrets.token_urlsafe(12)  # 16 characters, far below Telegram's 64 bytes
-        self.session.add(
-            ButtonRow(ref=ref, owner=owner, chat_id=chat_id, value=value, created_at=self.clock())
-        )
+        self._keep(ref, owner, chat_id, value)
         return ref
 
     async def put_ref(self, ref: str, owner: str, chat_id: str, value: str) -> None:
         """Store a value under a reference the transport chose (e.g. a native poll's id)."""
         if len(ref) > 24:
             raise ValueError("references are at most 24 characters")
-        row = await self.session.get(ButtonRow, ref)
-        if row is None:
-            self.session.add(
-                ButtonRow(
-                    ref=ref, owner=owner, chat_id=chat_id, value=value, created_at=self.clock()
-                )
-            )
+        if await self.get(ref) is None:
+            self._keep(ref, owner, chat_id, value)
+
+    def _keep(self, ref: str, owner: str, chat_id: str, value: str) -> None:
+        self._pending[ref] = {
+            "ref": ref,
+            "owner": owner,
+            "chat_id": chat_id,
+            "value": value,
+            "created_at": self.clock(),
+        }
+
+    async def write(self) -> None:
+        """Write the references put so far (Store.transaction calls this before committing)."""
+        if self._pending:
+            rows, self._pending = list(self._pending.values()), {}
+            await _run(self.session, statements.insert_buttons(), rows)
 
     async def get(self, ref: str) -> tuple[str, str, str] | None:
         """(owner, chat_id, value) behind a reference, or None for a forged one."""
-        row = await self.session.get(ButtonRow, ref[:24])
+        await self.write()
+        result = await _run(self.session, statements.button_by_ref(), {"ref": ref[:24]})
+        row = result.first()
         return (row.owner, row.chat_id, row.value) if row else None
 
     async def prune(self, older_than: timedelta) -> int:
         """Forget references older than the given age."""
+        await self.write()
         result = await self.session.execute(
             delete(ButtonRow).where(ButtonRow.created_at < self.clock() - older_than)
         )

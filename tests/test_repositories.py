@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 from flows.domain import ConversationStatus, Role, Track
 from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
-from storage.tables import InviteRow, ItemRow
+from storage.tables import InviteRow, ItemRow, MembershipRow
 
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TOOL = "stakeholder"
@@ -317,6 +317,49 @@ async def test_projects_belong_to_teams_and_people_see_theirs(store: Store) -> N
             await tx.projects.get(elsewhere.id + 1000, w.an)
 
 
+async def test_a_project_with_its_team_only_for_current_members(store: Store) -> None:
+    """with_team reads project, team and role at once; the same checks as get apply."""
+    w = await seed(store)
+    async with store.transaction() as tx:
+        project, team = await tx.projects.with_team(w.project, w.bram)
+        assert (project.id, project.team_id, project.name) == (w.project, w.team, "Strategie 2030")
+        assert (team.id, team.name, team.created_by) == (w.team, "Gent", w.an)
+        assert await tx.teams.role_of(w.team, w.bram) == Role.MEMBER
+    for outsider in (w.cas, w.dirk):  # never a member, and a member who left
+        async with store.transaction() as tx:
+            with pytest.raises(AccessDenied):
+                await tx.projects.with_team(w.project, outsider)
+            with pytest.raises(AccessDenied):  # what was read is not handed out afterwards
+                await tx.projects.get(w.project, outsider)
+    async with store.transaction() as tx:
+        with pytest.raises(NotFound):
+            await tx.projects.with_team(w.project + 1000, w.an)
+
+
+async def test_a_team_read_earlier_in_the_transaction_shows_its_new_group(store: Store) -> None:
+    w = await seed(store)
+    async with store.transaction() as tx:
+        _, team = await tx.projects.with_team(w.project, w.an)
+        assert team.group_chat_id is None
+        await tx.teams.link_group(w.team, w.an, "g:7")
+        assert (await tx.teams.get(w.team, w.an)).group_chat_id == "g:7"
+
+
+async def test_pending_orm_changes_count_for_the_next_statement(store: Store) -> None:
+    """A change still pending on an ORM row (not yet flushed) is seen by later reads."""
+    w = await seed(store)
+    async with store.transaction() as tx:
+        membership = await tx.session.scalar(
+            select(MembershipRow).where(
+                MembershipRow.team_id == w.team, MembershipRow.person_id == w.dirk
+            )
+        )
+        assert membership is not None
+        membership.left_at = None  # Dirk is back, in memory only so far
+        project, _ = await tx.projects.with_team(w.project, w.dirk)
+        assert project.id == w.project
+
+
 # ---------------------------------------------------------------------------------------------
 # items
 
@@ -506,6 +549,24 @@ async def test_an_event_is_claimed_once(store: Store) -> None:
         assert await tx.events.claim("tg:update:3") is True
 
 
+async def test_button_references_of_one_transaction_are_kept_and_pruned_together(
+    store: Store,
+) -> None:
+    """References put in a transaction are written when it commits, every one of them."""
+    async with store.transaction(at(T0)) as tx:
+        refs = [await tx.buttons.put("tg:1", "1", f"m:open:{n}") for n in range(5)]
+        await tx.buttons.put_ref("poll-1", "poll", "1", "dots:1")
+        await tx.buttons.put_ref("poll-1", "poll", "1", "dots:other")  # taken: first one stays
+    async with store.transaction(at(T0 + timedelta(hours=3))) as tx:
+        assert [await tx.buttons.get(r) for r in refs] == [
+            ("tg:1", "1", f"m:open:{n}") for n in range(5)
+        ]
+        assert await tx.buttons.get("poll-1") == ("poll", "1", "dots:1")
+        late = await tx.buttons.put("tg:1", "1", "m:late:")
+        assert await tx.buttons.prune(timedelta(hours=2)) == 6  # not the one put just now
+        assert await tx.buttons.get(late) == ("tg:1", "1", "m:late:")
+
+
 async def test_buttons_put_get_and_prune(store: Store) -> None:
     async with store.transaction(at(T0)) as tx:
         old = await tx.buttons.put("test:An", "chat:An", "m:open:stakeholders")
@@ -607,9 +668,10 @@ async def test_a_failing_transaction_leaves_nothing_behind(store: Store) -> None
             await tx.items.add(w.project, TOOL, {"name": "IVAGO"}, w.an)
             conv = await tx.conversations.start(w.an, w.project, "stakeholders", "longlist")
             await tx.conversations.save(conv)
-            await tx.buttons.put("test:An", "chat:An", "m:noop:")
+            ref = await tx.buttons.put("test:An", "chat:An", "m:noop:")
             raise Boom
     async with store.transaction() as tx:
+        assert await tx.buttons.get(ref) is None
         assert await tx.events.claim("update:42") is True  # the event can be processed again
         assert (await tx.people.get_or_create("test:Eva", "Eva", None))[1] is True
         assert [t.id for t, _ in await tx.teams.teams_of(w.an)] == [w.team]

@@ -237,6 +237,29 @@ class ReminderRepo:
         )
         return bool(getattr(result, "rowcount", 0))
 
+    async def finish_many(
+        self, reminder_ids: Iterable[int], worker: str, status: ReminderStatus
+    ) -> set[int]:
+        """Record one outcome for several claimed reminders in one statement; the ids recorded
+        (the others' lease was lost meanwhile)."""
+        wanted = builtins.list(reminder_ids)
+        if not wanted:
+            return set()
+        now = self.clock()
+        recorded = await self.session.scalars(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(wanted), ReminderRow.claimed_by == worker[:64], OPEN)
+            .values(
+                status=status.value,
+                sent_at=now if status == ReminderStatus.SENT else None,
+                claimed_by=None,
+                claimed_until=None,
+                updated_at=now,
+            )
+            .returning(ReminderRow.id)
+        )
+        return {int(reminder_id) for reminder_id in recorded}
+
     async def release(self, reminder_id: int, worker: str, due_at: datetime) -> None:
         """Give a claimed reminder back, to be sent at `due_at` (e.g. after quiet hours)."""
         await self.session.execute(

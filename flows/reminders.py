@@ -248,6 +248,8 @@ class ReminderDesk:
         """
         prepared: list[Prepared] = []
         async with self.engine.store.transaction(self.engine.clock) as tx:
+            # Held until the end: the session forgets rows nobody references.
+            loaded = await tx.reminders.preload(reminders) if len(reminders) > 1 else []
             for reminder in reminders:
                 composed = await self._compose(tx, reminder)
                 if composed is None:
@@ -255,6 +257,7 @@ class ReminderDesk:
                 if within is not None:
                     await within(tx, composed.recipient, composed.chat_id, [composed.reply])
                 prepared.append(composed)
+            del loaded
         return prepared
 
     async def finish(self, reminder: Reminder, delivered: bool) -> bool:

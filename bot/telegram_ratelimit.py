@@ -73,7 +73,16 @@ class Limits:
 class Window:
     """At most `limit` sends in any `length` seconds; waiters served by priority, then in order."""
 
-    __slots__ = ("_queues", "_timer", "blocked_until", "bulk_limit", "length", "limit", "sent")
+    __slots__ = (
+        "_answers",
+        "_queues",
+        "_timer",
+        "blocked_until",
+        "bulk_limit",
+        "length",
+        "limit",
+        "sent",
+    )
 
     def __init__(self, limit: int, length: float, *, reserve: int = 0) -> None:
         self.limit = max(1, limit)
@@ -87,6 +96,9 @@ class Window:
         self.blocked_until = 0.0
         self._queues: tuple[deque[asyncio.Future[float]], ...] = (deque(), deque())
         self._timer: asyncio.TimerHandle | None = None
+        # With a reserve: when answers were allowed in the last two windows, to foresee how
+        # many will come (only an estimate; the limits count `sent`).
+        self._answers: deque[float] | None = deque() if reserve > 0 else None
 
     def _expire(self, now: float) -> None:
         sent = self.sent
@@ -125,10 +137,15 @@ class Window:
         if now < self.blocked_until:
             return False
         self._expire(now)
-        if len(self.sent) >= self._cap(priority) or self._waiting(priority):
+        if not self._fits(priority, len(self.sent), now) or self._waiting(priority):
             return False
-        bisect.insort(self.sent, now)
+        self._grant(now, priority)
         return True
+
+    def _grant(self, now: float, priority: int) -> None:
+        bisect.insort(self.sent, now)
+        if priority == INTERACTIVE and self._answers is not None:
+            self._answers.append(now)
 
     async def take(self, priority: int) -> float:
         """Wait for room in the window; returns the stamp of the granted send."""
@@ -148,6 +165,28 @@ class Window:
 
     def _cap(self, priority: int) -> int:
         return self.limit if priority == INTERACTIVE else self.bulk_limit
+
+    def _fits(self, priority: int, in_window: int, now: float) -> bool:
+        """Whether a send of this priority may go now."""
+        if priority == INTERACTIVE:
+            return in_window < self.limit
+        return in_window + self._expected_answers(now) < self.bulk_limit
+
+    def _expected_answers(self, now: float) -> int:
+        """Answers still to come in this window: as many as in the window before, less those
+        already sent in this one.
+
+        Without this, a lull in the answers (say half the usual in the last second) lets
+        bulk fill the window up to its cap; the usual answers then find only the reserve
+        free and wait for bulk sends that are in the window for a whole second.
+        """
+        answers = self._answers
+        if answers is None:
+            return 0
+        while answers and answers[0] <= now - 2 * self.length:
+            answers.popleft()
+        recent = len(answers) - bisect.bisect_right(answers, now - self.length)
+        return max(0, len(answers) - 2 * recent)
 
     def block(self, until: float) -> None:
         """Telegram asked us to wait: nothing goes out before `until`."""
@@ -170,9 +209,17 @@ class Window:
         self._expire(now)
         delay = self.blocked_until - now
         # Wake when the most urgent waiter fits: answers at the limit, bulk at its cap.
-        cap = self._cap(INTERACTIVE if self._waiting(INTERACTIVE) else BULK)
+        priority = INTERACTIVE if self._waiting(INTERACTIVE) else BULK
+        cap = self._cap(priority)
         if len(self.sent) >= cap:
             delay = max(delay, self.sent[len(self.sent) - cap] + self.length - now)
+        elif not self._fits(priority, len(self.sent), now):
+            # Bulk waits for the answers foreseen: look again when a send leaves the window
+            # or an answer leaves the two windows the estimate is made from.
+            moments = [self.sent[0] + self.length] if self.sent else []
+            if self._answers:
+                moments.append(self._answers[0] + 2 * self.length)
+            delay = max(delay, min(moments, default=now) - now)
         self._timer = loop.call_later(max(delay, 0.0), self._wake, loop)
 
     def _wake(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -181,22 +228,24 @@ class Window:
         if now >= self.blocked_until:
             self._expire(now)
             while True:
-                waiter = self._next_waiter(len(self.sent))
-                if waiter is None:
+                found = self._next_waiter(len(self.sent), now)
+                if found is None:
                     break
+                waiter, priority = found
                 waiter.set_result(now)
-                bisect.insort(self.sent, now)
+                self._grant(now, priority)
         if self._waiting(BULK):
             self._arm(loop)
 
-    def _next_waiter(self, in_window: int) -> asyncio.Future[float] | None:
-        """The most urgent waiter that fits in the window now (answers first)."""
+    def _next_waiter(self, in_window: int, now: float) -> tuple[asyncio.Future[float], int] | None:
+        """The most urgent waiter that fits in the window now (answers first), and its priority."""
         for priority, queue in enumerate(self._queues):
             while queue and queue[0].done():  # gave up
                 queue.popleft()
             if queue:
                 # A bulk waiter that does not fit yet keeps its place; nothing behind it may go.
-                return queue.popleft() if in_window < self._cap(priority) else None
+                fits = self._fits(priority, in_window, now)
+                return (queue.popleft(), priority) if fits else None
         return None
 
 

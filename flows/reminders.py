@@ -10,7 +10,7 @@ the item as it is then) and records the outcome.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -225,31 +225,67 @@ class ReminderDesk:
         """The engine's translations."""
         return self.engine.translator
 
-    async def claim(self, limit: int = 50) -> list[Reminder]:
-        """Lease the reminders that are due now (plans next digests first)."""
-        async with self.engine.store.transaction(self.engine.clock) as tx:
-            await plan_digests(tx, self.engine.registry)
+    async def claim(self, limit: int = 50, *, plan: bool = True) -> list[Reminder]:
+        """Lease the reminders that are due now (with `plan`, plans next digests first)."""
+        if plan:
+            async with self.engine.store.transaction(self.engine.clock) as tx:
+                await plan_digests(tx, self.engine.registry)
         async with self.engine.store.transaction(self.engine.clock) as tx:
             return await tx.reminders.claim_due(self.engine.clock(), limit, self.lease, self.worker)
 
     async def prepare(self, reminder: Reminder, within: Within | None = None) -> Prepared | None:
         """The message for a claimed reminder, or None when it is no longer to be sent now."""
+        prepared = await self.prepare_many([reminder], within)
+        return prepared[0] if prepared else None
+
+    async def prepare_many(
+        self, reminders: Sequence[Reminder], within: Within | None = None
+    ) -> list[Prepared]:
+        """The messages for several claimed reminders, composed in one transaction.
+
+        Those no longer to be sent now are left out; `within` runs once for each of the
+        others, in the order they are returned.
+        """
+        prepared: list[Prepared] = []
         async with self.engine.store.transaction(self.engine.clock) as tx:
-            prepared = await self._compose(tx, reminder)
-            if prepared is not None and within is not None:
-                await within(tx, prepared.recipient, prepared.chat_id, [prepared.reply])
-            return prepared
+            # Held until the end: the session forgets rows nobody references.
+            loaded = await tx.reminders.preload(reminders) if len(reminders) > 1 else []
+            for reminder in reminders:
+                composed = await self._compose(tx, reminder)
+                if composed is None:
+                    continue
+                if within is not None:
+                    await within(tx, composed.recipient, composed.chat_id, [composed.reply])
+                prepared.append(composed)
+            del loaded
+        return prepared
 
     async def finish(self, reminder: Reminder, delivered: bool) -> bool:
         """Record that it went out (or that the person blocked the bot)."""
-        status = ReminderStatus.SENT if delivered else ReminderStatus.UNDELIVERABLE
+        return reminder.id in await self.finish_many([(reminder, delivered)])
+
+    async def finish_many(self, outcomes: Sequence[tuple[Reminder, bool]]) -> set[int]:
+        """Record several outcomes (delivered or not) in one transaction; the ids recorded
+        (a reminder whose lease was lost meanwhile is not)."""
+        recorded: set[int] = set()
         async with self.engine.store.transaction(self.engine.clock) as tx:
-            return await tx.reminders.finish(reminder.id, self.worker, status)
+            for status, delivered in (
+                (ReminderStatus.SENT, True),
+                (ReminderStatus.UNDELIVERABLE, False),
+            ):
+                ids = [reminder.id for reminder, sent in outcomes if sent is delivered]
+                recorded |= await tx.reminders.finish_many(ids, self.worker, status)
+        return recorded
 
     async def give_back(self, reminder: Reminder) -> None:
         """Return a claimed reminder unsent, for another process (another transport) to send."""
+        await self.give_back_many([reminder])
+
+    async def give_back_many(self, reminders: Sequence[Reminder]) -> None:
+        """Return several claimed reminders unsent, in one transaction."""
         async with self.engine.store.transaction(self.engine.clock) as tx:
-            await tx.reminders.release(reminder.id, self.worker, reminder.due_at)
+            for reminder in reminders:
+                await tx.reminders.release(reminder.id, self.worker, reminder.due_at)
 
     async def _close(self, tx: Tx, reminder: Reminder, status: ReminderStatus) -> None:
         await tx.reminders.finish(reminder.id, self.worker, status)

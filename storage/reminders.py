@@ -23,7 +23,16 @@ from flows.domain import (
     TeamReminderSettings,
 )
 from storage.repositories import Clock, aware, utcnow
-from storage.tables import PersonSettingsRow, ProjectRow, ReminderRow, TeamSettingsRow
+from storage.tables import (
+    ItemRow,
+    MembershipRow,
+    PersonRow,
+    PersonSettingsRow,
+    ProjectRow,
+    ReminderRow,
+    TeamRow,
+    TeamSettingsRow,
+)
 
 # Spelled exactly as the partial index ix_reminders_open_due, so PostgreSQL can use it.
 OPEN = text("reminders.status IN ('pending', 'snoozed')")
@@ -221,6 +230,36 @@ class ReminderRepo:
         )
         return [_reminder(row) for row in rows]
 
+    async def preload(self, reminders: Iterable[Reminder]) -> builtins.list[object]:
+        """Load what composing these reminders reads by key, one query per table.
+
+        Composing looks up a reminder's project, team, item, recipient and their settings
+        one by one; loaded here first, those lookups are answered from the session's identity
+        map instead of costing a statement each (on SQLite, time on the event loop's thread).
+        The caller keeps the returned rows while composing: the session holds what it
+        loaded only as long as something else does.
+        """
+        wanted = builtins.list(reminders)
+        projects: builtins.list[object] = builtins.list(
+            await self.session.scalars(
+                select(ProjectRow).where(ProjectRow.id.in_({r.project_id for r in wanted}))
+            )
+        )
+        teams = {row.team_id for row in projects if isinstance(row, ProjectRow)}
+        items = {r.item_id for r in wanted if r.item_id is not None}
+        loaded = projects
+        members = select(MembershipRow.person_id).where(
+            MembershipRow.team_id.in_(teams), MembershipRow.left_at.is_(None)
+        )
+        for statement in (
+            select(TeamRow).where(TeamRow.id.in_(teams)),
+            select(ItemRow).where(ItemRow.id.in_(items)),
+            select(PersonRow).where(PersonRow.id.in_(members)),
+            select(PersonSettingsRow).where(PersonSettingsRow.person_id.in_(members)),
+        ):
+            loaded.extend(await self.session.scalars(statement))
+        return loaded
+
     async def finish(self, reminder_id: int, worker: str, status: ReminderStatus) -> bool:
         """Record the outcome of a claimed reminder; False when the lease was lost meanwhile."""
         now = self.clock()
@@ -236,6 +275,29 @@ class ReminderRepo:
             )
         )
         return bool(getattr(result, "rowcount", 0))
+
+    async def finish_many(
+        self, reminder_ids: Iterable[int], worker: str, status: ReminderStatus
+    ) -> set[int]:
+        """Record one outcome for several claimed reminders in one statement; the ids recorded
+        (the others' lease was lost meanwhile)."""
+        wanted = builtins.list(reminder_ids)
+        if not wanted:
+            return set()
+        now = self.clock()
+        recorded = await self.session.scalars(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(wanted), ReminderRow.claimed_by == worker[:64], OPEN)
+            .values(
+                status=status.value,
+                sent_at=now if status == ReminderStatus.SENT else None,
+                claimed_by=None,
+                claimed_until=None,
+                updated_at=now,
+            )
+            .returning(ReminderRow.id)
+        )
+        return {int(reminder_id) for reminder_id in recorded}
 
     async def release(self, reminder_id: int, worker: str, due_at: datetime) -> None:
         """Give a claimed reminder back, to be sent at `due_at` (e.g. after quiet hours)."""

@@ -67,6 +67,21 @@ async def test_only_due_rows_are_claimed_oldest_first(store: Store) -> None:
     assert await claim(store, "b", T0 + timedelta(seconds=10)) == ids[2:], "leased rows wait"
 
 
+async def test_finishing_several_records_only_the_ones_still_leased(store: Store) -> None:
+    ids = await schedule(store, 4)
+    assert await claim(store, "a", T0 + timedelta(seconds=1), limit=2) == ids[:2]
+    assert await claim(store, "b", T0 + timedelta(seconds=10)) == ids[2:]
+    async with store.transaction() as tx:
+        recorded = await tx.reminders.finish_many(ids, "a", ReminderStatus.SENT)
+        assert recorded == set(ids[:2]), "b's leases are not a's to finish"
+        assert await tx.reminders.finish_many(ids[:2], "a", ReminderStatus.SENT) == set()
+        assert await tx.reminders.finish_many([], "b", ReminderStatus.SENT) == set()
+    async with store.transaction() as tx:
+        rows = [await tx.reminders.get(rid) for rid in ids]
+    assert [r.status for r in rows if r] == [ReminderStatus.SENT] * 2 + [ReminderStatus.PENDING] * 2
+    assert all(r.sent_at is not None for r in rows[:2] if r)
+
+
 async def test_a_finished_reminder_is_never_claimed_again(store: Store) -> None:
     [rid] = await schedule(store, 1)
     assert await claim(store, "a", T0) == [rid]

@@ -12,10 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from flows.domain import Person as Recipient
 from flows.domain import ReminderKind, ReminderStatus
 from flows.engine import Engine
+from flows.events import Reply
 from flows.reminders import ReminderDesk
 from storage.db import Store
+from storage.repositories import Tx
 from tests.chat import Clock, Person, create_team, invite_code
 from tests.reminder_probe import Courier, probe_engine, rows, show, statuses
 
@@ -329,6 +332,35 @@ async def test_log_the_result_now_is_answered_by_the_tool(
     show(bram, due)
     await bram.press("Resultaat nu invullen")
     assert bram.text == "result for Interviews (deadline)"
+
+
+async def test_several_reminders_are_composed_in_one_go_and_recorded_together(
+    engine: Engine, store: Store, clock: Clock
+) -> None:
+    _, bram = await team_of_two(engine)
+    for number in range(4):
+        await bram.say(f"/taak Taak {number} | 2026-11-23 | Bram")  # only "on the day" left
+    at(clock, 2026, 11, 23, 9)
+    desk = ReminderDesk(engine, "process-1")
+    claimed = await desk.claim(limit=10)
+    assert len(claimed) == 4
+    seen: list[str] = []
+
+    async def within(tx: Tx, person: Recipient, chat: str | None, replies: list[Reply]) -> None:
+        seen.append(person.display_name)
+
+    prepared = await desk.prepare_many(claimed, within)
+    assert [p.reminder.id for p in prepared] == [r.id for r in claimed]
+    assert seen == ["Bram Peeters"] * 4, "within runs once for each, in order"
+    for number, ready in enumerate(prepared):
+        assert f"Taak {number}" in ready.reply.html and ready.recipient.display_name == seen[0]
+    recorded = await desk.finish_many([(r, n % 2 == 0) for n, r in enumerate(claimed)])
+    assert recorded == {r.id for r in claimed}
+    async with store.transaction() as tx:
+        rows_now = [await tx.reminders.get(r.id) for r in claimed]
+    outcome = [row.status for row in rows_now if row is not None]
+    assert outcome == [ReminderStatus.SENT, ReminderStatus.UNDELIVERABLE] * 2
+    assert await desk.claim(limit=10) == []
 
 
 async def test_a_restart_sends_pending_reminders_once(

@@ -125,6 +125,23 @@ async def test_bulk_leaves_room_in_the_overall_window_for_answers() -> None:
     assert bulk_times[2] - start < 0.05 and bulk_times[3] - start >= 0.29  # 3 per window
 
 
+async def test_bulk_keeps_room_for_as_many_answers_as_the_last_window_had() -> None:
+    limits = Limits(overall_max=6, overall_window=0.2, reserve=1, chat_max=100)
+    limiter = ChatRateLimiter(limits)
+    await limiter.initialize()
+    for n in range(4):  # the usual answers …
+        await send(limiter, 10 + n)
+    await asyncio.sleep(0.21)  # … then a lull: none in the window when the burst comes
+    start = asyncio.get_running_loop().time()
+    burst = [asyncio.create_task(send(limiter, 1000 + n, bulk=True)) for n in range(3)]
+    await asyncio.sleep(0.01)
+    answered = [await send(limiter, 20 + n) - start for n in range(4)]
+    bulk_times = sorted(await asyncio.gather(*burst))
+    assert max(answered) < 0.05, "the answers after the lull find their room"
+    assert bulk_times[0] - start < 0.05, "bulk still uses what the answers leave"
+    assert bulk_times[1] - start >= 0.15, "but not the room the answers were expected to need"
+
+
 async def test_hot_path_is_cheap() -> None:
     limiter = ChatRateLimiter()
     await limiter.initialize()

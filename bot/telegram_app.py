@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import re
 import secrets
@@ -336,6 +337,11 @@ async def _serve(settings: Settings) -> None:
         with contextlib.suppress(NotImplementedError):  # not on Windows
             loop.add_signal_handler(signum, requested.set)
     await bot.start()
+    # What is loaded by now (modules, translations, templates, compiled statements) lives as
+    # long as the process: frozen, the cyclic collector no longer walks it on every full
+    # collection, which otherwise stalls the event loop longer the more was loaded.
+    gc.collect()
+    gc.freeze()
     try:
         signalled = asyncio.ensure_future(requested.wait())
         running = asyncio.ensure_future(bot.wait())

@@ -10,6 +10,7 @@ the item as it is then) and records the outcome.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 # the tool's own data shows it and its history says who and when.
 DONE_FIELD = "done_deadlines"
 BUTTON = "rem"  # reminder buttons: t:rem:<action>:<reminder id>
+DIGEST_PLAN_CHUNK = 20  # projects per transaction when planning digests
 
 
 def done_refs(item: Item) -> set[str]:
@@ -228,10 +230,22 @@ class ReminderDesk:
     async def claim(self, limit: int = 50, *, plan: bool = True) -> list[Reminder]:
         """Lease the reminders that are due now (with `plan`, plans next digests first)."""
         if plan:
-            async with self.engine.store.transaction(self.engine.clock) as tx:
-                await plan_digests(tx, self.engine.registry)
+            await self.plan_digests()
         async with self.engine.store.transaction(self.engine.clock) as tx:
             return await tx.reminders.claim_due(self.engine.clock(), limit, self.lease, self.worker)
+
+    async def plan_digests(self, chunk: int = DIGEST_PLAN_CHUNK) -> None:
+        """Plan every missing next digest, a few projects per transaction.
+
+        On a first start with many projects (or after a week's digests all went out) this is
+        one row per project; in one transaction it held SQLite's write lock, and the event
+        loop, for seconds while people waited. Short transactions let their updates in between.
+        """
+        after: int | None = 0
+        while after is not None:
+            async with self.engine.store.transaction(self.engine.clock) as tx:
+                after = await plan_digests(tx, self.engine.registry, after=after, limit=chunk)
+            await asyncio.sleep(0)
 
     async def prepare(self, reminder: Reminder, within: Within | None = None) -> Prepared | None:
         """The message for a claimed reminder, or None when it is no longer to be sent now."""
@@ -405,10 +419,14 @@ class ReminderDesk:
         return Prepared(reminder, person, team.group_chat_id, reply)
 
 
-async def plan_digests(tx: Tx, registry: Registry) -> None:
-    """Give every project whose team wants a digest its next one (idempotent)."""
+async def plan_digests(
+    tx: Tx, registry: Registry, *, after: int = 0, limit: int | None = None
+) -> int | None:
+    """Give each project (ids above `after`, at most `limit`) whose team wants a digest its
+    next one (idempotent). Returns the last project id looked at when more may follow."""
     now = tx.clock()
-    for project_id in await tx.reminders.projects_without_digest():
+    projects = await tx.reminders.projects_without_digest(after, limit)
+    for project_id in projects:
         found = await tx.projects.unchecked(project_id)
         assert found is not None
         _, team = found
@@ -430,6 +448,8 @@ async def plan_digests(tx: Tx, registry: Registry) -> None:
             deadline=day,
             due_at=remind_moment(day, settings),
         )
+    full = limit is not None and len(projects) == limit
+    return projects[-1] if full else None
 
 
 # ---------------------------------------------------------------------------------------------

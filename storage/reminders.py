@@ -330,18 +330,25 @@ class ReminderRepo:
             .values(status=ReminderStatus.SKIPPED.value, updated_at=self.clock())
         )
 
-    async def projects_without_digest(self) -> builtins.list[int]:
-        """Projects that have no digest planned (one query, however many projects)."""
+    async def projects_without_digest(
+        self, after: int = 0, limit: int | None = None
+    ) -> builtins.list[int]:
+        """Projects that have no digest planned, by id from `after` on, at most `limit` of them
+        (one query, however many projects)."""
         # One pass over the open digests (a few rows, from the partial index
         # ix_reminders_open_digest, whose condition is repeated literally so SQLite matches
         # it), rather than a look at each project's reminders, which grow without bound.
         planned = select(ReminderRow.project_id).where(
             text("reminders.kind = 'digest' AND reminders.status IN ('pending', 'snoozed')")
         )
-        rows = await self.session.scalars(
-            select(ProjectRow.id).where(ProjectRow.id.not_in(planned)).order_by(ProjectRow.id)
+        query = (
+            select(ProjectRow.id)
+            .where(ProjectRow.id > after, ProjectRow.id.not_in(planned))
+            .order_by(ProjectRow.id)
         )
-        return builtins.list(rows)
+        if limit is not None:
+            query = query.limit(limit)
+        return builtins.list(await self.session.scalars(query))
 
     async def add_once(
         self,

@@ -453,3 +453,58 @@ async def test_the_console_shows_due_reminders_with_their_buttons(
     done = next(n for n, c in enumerate(console.buttons, 1) if "Gedaan" in c.label)
     await console.send(str(done))
     assert "Afgevinkt" in out.getvalue()
+
+
+async def test_digests_are_planned_in_short_transactions_once_for_each_project(
+    engine: Engine, store: Store, desk: ReminderDesk
+) -> None:
+    """Many projects (a first start): each gets one next digest, a few per transaction; a team
+    that wants none is passed over without holding up the rest."""
+    from dataclasses import replace
+
+    from flows.domain import Track
+
+    project_ids: list[int] = []
+    async with store.transaction() as tx:
+        for number in range(7):
+            lead, _ = await tx.people.get_or_create(f"digest:{number}", f"Lead {number}", "nl")
+            team = await tx.teams.create(f"Team {number}", lead.id)
+            project = await tx.projects.create(team.id, lead.id, f"Plan {number}", Track.STRATEGY)
+            project_ids.append(project.id)
+            if number == 3:  # this team turned its digest off
+                rules = await tx.reminders.team_settings(team.id)
+                await tx.reminders.save_team_settings(team.id, replace(rules, digest_weekday=0))
+
+    transactions = 0
+    opened = store.transaction
+
+    def counting(*args: object, **kwargs: object) -> object:
+        nonlocal transactions
+        transactions += 1
+        return opened(*args, **kwargs)  # type: ignore[arg-type]
+
+    store.transaction = counting  # type: ignore[method-assign]
+    try:
+        await desk.plan_digests(chunk=2)
+    finally:
+        del store.transaction
+    # Seven projects, two a transaction: the fourth holds only the seventh, so planning
+    # knows it is done.
+    assert transactions == 4
+
+    async def digests() -> dict[int, int]:
+        async with store.transaction() as tx:
+            found: dict[int, int] = {}
+            for project_id in project_ids:
+                planned = [
+                    r
+                    for r in await tx.reminders.for_project(project_id)
+                    if r.kind == ReminderKind.DIGEST
+                ]
+                found[project_id] = len(planned)
+            return found
+
+    planned = await digests()
+    assert planned == {pid: (0 if n == 3 else 1) for n, pid in enumerate(project_ids)}
+    await desk.plan_digests(chunk=2)  # again: nothing new
+    assert await digests() == planned

@@ -262,19 +262,7 @@ class ReminderRepo:
 
     async def finish(self, reminder_id: int, worker: str, status: ReminderStatus) -> bool:
         """Record the outcome of a claimed reminder; False when the lease was lost meanwhile."""
-        now = self.clock()
-        result = await self.session.execute(
-            update(ReminderRow)
-            .where(ReminderRow.id == reminder_id, ReminderRow.claimed_by == worker[:64], OPEN)
-            .values(
-                status=status.value,
-                sent_at=now if status == ReminderStatus.SENT else None,
-                claimed_by=None,
-                claimed_until=None,
-                updated_at=now,
-            )
-        )
-        return bool(getattr(result, "rowcount", 0))
+        return reminder_id in await self.finish_many([reminder_id], worker, status)
 
     async def finish_many(
         self, reminder_ids: Iterable[int], worker: str, status: ReminderStatus

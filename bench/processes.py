@@ -166,17 +166,20 @@ class BotProcess:
         """Current and peak resident memory, remembering the peak (the bot's and its workers')."""
         figures = memory_kib(self.pid)
         self.peak_rss_kib = max(self.peak_rss_kib, figures.get("VmHWM", 0))
-        workers = 0
-        for child in descendants(self.pid):
-            workers += memory_kib(child).get("VmHWM", 0)
-            self._workers_cpu[child] = cpu_seconds(child) or self._workers_cpu.get(child, 0.0)
+        workers = sum(memory_kib(child).get("VmHWM", 0) for child in self._note_workers())
         self.workers_peak_rss_kib = max(self.workers_peak_rss_kib, workers)
         return figures
 
+    def _note_workers(self) -> list[int]:
+        """The live worker processes, remembering their CPU time (kept once they are gone)."""
+        children = descendants(self.pid)
+        for child in children:
+            self._workers_cpu[child] = cpu_seconds(child) or self._workers_cpu.get(child, 0.0)
+        return children
+
     def cpu_seconds(self) -> float:
         """CPU time the bot and its worker processes have used so far (workers as last seen)."""
-        for child in descendants(self.pid):
-            self._workers_cpu[child] = cpu_seconds(child) or self._workers_cpu.get(child, 0.0)
+        self._note_workers()
         return cpu_seconds(self.pid) + sum(self._workers_cpu.values())
 
     async def stop(self) -> int:

@@ -93,7 +93,8 @@ async def _phases(
     logger.info("%s: full speed, %d updates", kind, options.updates)
     cpu = bot.cpu_seconds()
     full = await closed_loop(Runner(fake, clock, Figures()), units(), options.updates)
-    full_cpu, cpu = bot.cpu_seconds() - cpu, bot.cpu_seconds()
+    after_full = bot.cpu_seconds()
+    full_cpu, cpu = after_full - cpu, after_full
     clock.forget()
     logger.info("%s: %.0f updates/s offered", kind, options.rate)
     rated = await fixed_rate(

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.domain import (
@@ -23,6 +21,7 @@ from flows.domain import (
     TeamReminderSettings,
 )
 from storage.repositories import Clock, aware, utcnow
+from storage.statements import insert_or_skip
 from storage.tables import (
     ItemRow,
     MembershipRow,
@@ -350,8 +349,7 @@ class ReminderRepo:
         due_at: datetime,
     ) -> bool:
         """Schedule a message unless its key exists (two processes may plan it at once)."""
-        dialect = self.session.bind.dialect.name if self.session.bind else "sqlite"
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        insert = insert_or_skip(self.session)
         now = self.clock()
         statement = (
             insert(ReminderRow)

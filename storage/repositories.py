@@ -977,10 +977,9 @@ class EventRepo:
 
     async def claim(self, key: str) -> bool:
         """Record the key; False when it was processed before."""
-        dialect = self.session.bind.dialect.name if self.session.bind else "sqlite"
         result = await _run(
             self.session,
-            statements.claim_event(dialect),
+            statements.claim_event(statements.insert_or_skip(self.session)),
             {"b_key": key[:120], "b_processed_at": self.clock()},
         )
         return result.scalar() is not None

@@ -80,16 +80,23 @@ def _conversations() -> Any:
 # events
 
 
+def insert_or_skip(session: Any) -> Any:
+    """The dialect's INSERT that offers ON CONFLICT DO NOTHING, for the session's database."""
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    return pg_insert if dialect == "postgresql" else sqlite_insert
+
+
 @cache
-def claim_event(dialect: str) -> Insert:
-    """Record a processed-event key unless it is there: returns the key when it was new."""
-    build = pg_insert if dialect == "postgresql" else sqlite_insert
+def claim_event(build: Any) -> Insert:
+    """Record a processed-event key unless it is there: returns the key when it was new
+    (`build`: the dialect's insert, from `insert_or_skip`)."""
     table = _table(ProcessedEventRow)
-    return (
+    return cast(
+        Insert,
         build(table)
         .values(key=bindparam("b_key"), processed_at=bindparam("b_processed_at"))
         .on_conflict_do_nothing(index_elements=["key"])
-        .returning(table.c.key)
+        .returning(table.c.key),
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +24,8 @@ from sqlalchemy.ext.asyncio import (
 from storage.repositories import Clock, Tx, utcnow
 from storage.sqlite_driver import inline_creator
 
+# How long a statement waits for another process's write lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # One advisory lock per schema (the search path's first), so separate schemas never wait.
 MIGRATION_LOCK = (
@@ -37,11 +41,33 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # write, after our reads, and a second process could then overwrite what we read.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the database file in WAL mode, waiting out another process doing the same."""
+    # WAL is stored in the file, so only the very first connection to a new database switches.
+    cursor.execute("PRAGMA journal_mode")
+    if str(cursor.fetchone()[0]).lower() == "wal":
+        return
+    # Two processes switching a new file at once can deadlock on its locks; SQLite then
+    # answers "database is locked" at once, without its busy handler. Try again shortly: the
+    # other one finishes within milliseconds. This runs once per new file, so the short
+    # sleeps on the connecting thread are harmless.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.fetchall()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
 
 
 def _sqlite_begin(connection: Connection) -> None:

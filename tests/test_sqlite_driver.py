@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from storage.db import Store
 from storage.tables import PersonRow
@@ -47,3 +49,44 @@ async def test_waiting_for_another_process_lock_leaves_the_loop_running(tmp_path
     # With the lock free again, the next transaction starts at once, on the loop's thread.
     await asyncio.wait_for(write(), 5)
     await store.close()
+
+
+async def _open_and_read_mode(path: Path, start: Any) -> str:
+    """Open a Store on `path`, wait for the others, then connect and read the journal mode."""
+    store = Store(f"sqlite+aiosqlite:///{path}")
+    await store.open(migrate=False)  # connects lazily: nothing has touched the file yet
+    start.wait()  # blocks this process's loop, which has nothing else to do
+    try:
+        async with store.engine.connect() as connection:
+            return str(await connection.scalar(text("PRAGMA journal_mode")))
+    finally:
+        await store.close()
+
+
+def _connect_to_each(paths: list[Path], start: Any, results: Any) -> None:
+    """In a child process: connect to each new database in step with the other child."""
+    for path in paths:
+        try:
+            results.put(asyncio.run(_open_and_read_mode(path, start)))
+        except Exception as error:  # reported to the test, which shows it
+            results.put(f"{type(error).__name__}: {error}")
+
+
+def test_processes_opening_a_new_database_at_once_all_get_in(tmp_path: Path) -> None:
+    # Deployed together, bot processes connect to a file nobody has opened yet, and each one
+    # switches it to WAL. Their locks could deadlock, and SQLite then failed one of them at
+    # once ("database is locked", without waiting). Seen in CI about once in twenty starts.
+    context = multiprocessing.get_context("spawn")
+    paths = [tmp_path / f"new-{n}.db" for n in range(100)]
+    start = context.Barrier(2)
+    results = context.Queue()
+    children = [
+        context.Process(target=_connect_to_each, args=(paths, start, results)) for _ in range(2)
+    ]
+    for child in children:
+        child.start()
+    outcomes = [results.get(timeout=120) for _ in range(2 * len(paths))]
+    for child in children:
+        child.join(timeout=30)
+    assert [child.exitcode for child in children] == [0, 0]
+    assert sorted(set(outcomes)) == ["wal"], [o for o in outcomes if o != "wal"][:3]

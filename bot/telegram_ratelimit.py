@@ -1,13 +1,13 @@
-"""Outgoing Bot API traffic within Telegram's flood limits, interactive replies first.
-
-Telegram's Bots FAQ asks for at most about 30 messages a second overall, about one a second
-per chat (short bursts tolerated) and 20 a minute per group. Each is kept as a sliding window:
-at most 3 new messages per chat in any 3 seconds (so a reply of three messages goes out at
-once), 20 per group in any minute, 30 overall in any second. Edits and other calls that do not
-post a new message only count towards the overall window. A 429 (RetryAfter) pauses only the
-chat it was about. Waiting requests are served interactive-first, and bulk traffic
-(reminders, digests, announcements) may use only part of the overall window, so a burst of
-reminders never makes an answer wait.
+"""Outgoing Bot API traffic within Telegram's flood limits, interactive replies first. Telegram's
+Bots FAQ asks for at most about 30 messages a second overall, about one a second per chat
+(short bursts tolerated) and 20 a minute per group. Each is kept as a sliding window: at most 3
+new messages per chat in any 3 seconds (so a reply of three messages goes out at once), 20 per
+group in any minute, 30 overall in any second. All three limits are about messages, so edits,
+callback answers and other calls that post nothing new count towards none of them: counting
+them would let every tap's edits crowd answers and reminders out of the overall second. A 429
+(RetryAfter) pauses only the chat it was about, edits to it included. Waiting requests are
+served interactive-first, and bulk traffic (reminders, digests, announcements) may use only
+part of the overall window, so a burst of reminders never makes an answer wait.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ POSTING = frozenset(
 class Limits:
     """Flood limits as sliding windows; the defaults follow Telegram's Bots FAQ."""
 
-    overall_max: int = 30  # calls of the whole bot …
+    overall_max: int = 30  # new messages of the whole bot …
     overall_window: float = 1.0  # … in any this many seconds
     chat_max: int = 3  # new messages to one private chat …
     chat_window: float = 3.0
@@ -325,12 +325,12 @@ class ChatRateLimiter(BaseRateLimiter[RateLimitArgs]):
                     chat_stamp = (
                         now if window.try_take(now, priority) else await window.take(priority)
                     )
+                    now = loop.time()
+                    overall_stamp = (
+                        now if overall.try_take(now, priority) else await overall.take(priority)
+                    )
                 elif now < window.blocked_until:  # an edit still honours the chat's 429
                     await asyncio.sleep(window.blocked_until - now)
-                now = loop.time()
-                overall_stamp = (
-                    now if overall.try_take(now, priority) else await overall.take(priority)
-                )
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:

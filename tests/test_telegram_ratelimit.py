@@ -96,6 +96,23 @@ async def test_retry_after_gives_up_after_max_retries() -> None:
     assert attempts == 2
 
 
+async def test_edits_and_callback_answers_leave_the_overall_window_to_messages() -> None:
+    # Telegram's limits are about messages: a tap's edits must not crowd out answers and
+    # reminders, yet new messages still keep to the overall budget.
+    limiter = ChatRateLimiter(Limits(overall_max=2, overall_window=0.3, chat_max=100))
+    await limiter.initialize()
+    start = asyncio.get_running_loop().time()
+    for n in range(5):
+        await send(limiter, 50 + n, endpoint="editMessageText")
+        await send(limiter, 50 + n, endpoint="editMessageReplyMarkup")
+        await limiter.process_request(_ok, (), {}, "answerCallbackQuery", {}, None)
+    sent = [await send(limiter, 60 + n) - start for n in range(3)]
+    assert sent[1] < 0.05, "ten edits and five callback answers took none of the budget"
+    assert sent[2] >= 0.29, "the third message in the window waits for room"
+    edited = await send(limiter, 61, endpoint="editMessageText") - start
+    assert edited - sent[2] < 0.05, "an edit does not wait for a full overall window"
+
+
 async def test_interactive_requests_overtake_waiting_bulk_ones() -> None:
     limiter = ChatRateLimiter(Limits(overall_max=1, overall_window=0.05, chat_max=100))
     await limiter.initialize()

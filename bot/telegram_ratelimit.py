@@ -1,13 +1,14 @@
-"""Outgoing Bot API traffic within Telegram's flood limits, interactive replies first. Telegram's
-Bots FAQ asks for at most about 30 messages a second overall, about one a second per chat
-(short bursts tolerated) and 20 a minute per group. Each is kept as a sliding window: at most 3
-new messages per chat in any 3 seconds (so a reply of three messages goes out at once), 20 per
-group in any minute, 30 overall in any second. All three limits are about messages, so edits,
-callback answers and other calls that post nothing new count towards none of them: counting
-them would let every tap's edits crowd answers and reminders out of the overall second. A 429
-(RetryAfter) pauses only the chat it was about, edits to it included. Waiting requests are
-served interactive-first, and bulk traffic (reminders, digests, announcements) may use only
-part of the overall window, so a burst of reminders never makes an answer wait.
+"""Outgoing Bot API traffic within Telegram's flood limits, interactive replies first.
+
+Telegram's Bots FAQ asks for at most about 30 messages a second overall, about one a second per
+chat (short bursts tolerated) and 20 a minute per group. Each is kept as a sliding window: at
+most 3 new messages per chat in any 3 seconds (so a reply of three messages goes out at once),
+20 per group in any minute, 30 overall in any second. All three limits are about messages, so
+edits, callback answers and other calls that post nothing new count towards none of them:
+counting them would let every tap's edits crowd answers and reminders out of the overall
+second. A 429 (RetryAfter) pauses only the chat it was about, edits to it included. Waiting
+requests are served interactive-first, and bulk traffic (reminders, digests, announcements) may
+use only part of the overall window, so a burst of reminders never makes an answer wait.
 """
 
 from __future__ import annotations

@@ -49,7 +49,9 @@ class ReminderScale:
     claims: int = 5  # timed claims (each released again, the last one kept until the burst)
     burst: bool = True  # also send them through the bot
     rate: float = 8.0  # interactive updates per second (under Telegram's 30 calls/s overall)
-    calm_seconds: float = 20.0  # the interactive phase without reminders
+    # The interactive phase without reminders: long enough for a steady p95 (480 updates)
+    # and for the teams to reach the same later steps as during the burst.
+    calm_seconds: float = 60.0
     warmup_seconds: float = 3.0  # not counted: the bot's first connections and imports
     think_seconds: float = 2.0  # a person's pause between steps (about Telegram's 1 msg/s)
     teams: int = 40  # teams of 2 chatting in each phase

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputFile
+from telegram import InputFile
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -25,6 +25,7 @@ from telegram.warnings import PTBUserWarning
 from bot.telegram_render import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
+    Keyboard,
     plain_text,
     split_html,
     telegram_length,
@@ -43,7 +44,7 @@ class Outgoing:
 
     chat_id: int
     html: str
-    keyboard: InlineKeyboardMarkup | None = None
+    keyboard: Keyboard | None = None
     photo: Attachment | None = None
     document: Attachment | None = None
     edit_message_id: int | None = None
@@ -58,7 +59,7 @@ PollRecorder = Callable[[str, str, int], Awaitable[None]]
 
 def plan_reply(
     reply: Reply,
-    keyboard: InlineKeyboardMarkup | None,
+    keyboard: Keyboard | None,
     chat_id: int,
     *,
     edit_message_id: int | None = None,

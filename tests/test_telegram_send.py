@@ -9,18 +9,18 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.warnings import PTBUserWarning
 
 from bot.telegram_ratelimit import ChatRateLimiter, RateLimitArgs, Result
+from bot.telegram_render import Keyboard, keyboard
 from bot.telegram_send import Delivery, Outgoing, plan_reply
 from flows.events import Attachment, Poll, Reply
 from tests.telegram_harness import Harness
 
 
-def keyboard(*labels: str) -> InlineKeyboardMarkup:
+def buttons(*labels: str) -> Keyboard:
     """One row of buttons."""
-    return InlineKeyboardMarkup([[InlineKeyboardButton(x, callback_data=x) for x in labels]])
+    return keyboard([[{"text": x, "callback_data": x} for x in labels]])
 
 
 def delivery(harness: Harness, **kwargs: Any) -> Delivery:
@@ -40,7 +40,7 @@ async def test_texts_arrive_with_their_keyboard_and_no_link_preview(harness: Har
     send = delivery(harness)
     with warnings.catch_warnings(record=True) as caught:
         reply = Reply("Zie https://example.org")
-        await send.send_all(plan_reply(reply, keyboard("Ja"), an.id), "t")
+        await send.send_all(plan_reply(reply, buttons("Ja"), an.id), "t")
     # PTB's advice to use send_message instead of do_api_request is silenced, for us only.
     assert not [w for w in caught if issubclass(w.category, PTBUserWarning)]
     [request] = harness.fake.calls("sendMessage")
@@ -49,7 +49,7 @@ async def test_texts_arrive_with_their_keyboard_and_no_link_preview(harness: Har
     [shown] = an.messages
     assert shown.buttons == [["Ja"]] and shown.text == "Zie https://example.org"
     # The next question takes the buttons off the first one (editMessageReplyMarkup).
-    await send.send_all(plan_reply(Reply("Verder?"), keyboard("Nee"), an.id), "t")
+    await send.send_all(plan_reply(Reply("Verder?"), buttons("Nee"), an.id), "t")
     first, second = an.messages
     assert first.buttons == [] and second.buttons == [["Nee"]]
 
@@ -59,13 +59,13 @@ async def test_an_unchanged_edit_keeps_its_message_and_a_lost_one_is_sent_anew(
 ) -> None:
     an = harness.fake.user(2001, "An")
     send = delivery(harness)
-    await send.send_all(plan_reply(Reply("Kies"), keyboard("A"), an.id), "t")
+    await send.send_all(plan_reply(Reply("Kies"), buttons("A"), an.id), "t")
     [shown] = an.messages
-    same = plan_reply(Reply("Kies"), keyboard("A"), an.id, edit_message_id=shown.message_id)
+    same = plan_reply(Reply("Kies"), buttons("A"), an.id, edit_message_id=shown.message_id)
     assert await send.send_all(same, "t")
     # "message is not modified" counts as shown: its buttons are not taken away as older ones.
     assert [m.buttons for m in an.messages] == [[["A"]]]
-    lost = plan_reply(Reply("Opnieuw"), keyboard("B"), an.id, edit_message_id=999)
+    lost = plan_reply(Reply("Opnieuw"), buttons("B"), an.id, edit_message_id=999)
     assert await send.send_all(lost, "t")
     first, second = an.messages
     assert second.text == "Opnieuw" and second.buttons == [["B"]] and first.buttons == []
@@ -115,7 +115,7 @@ async def test_photos_polls_and_bulk_calls_keep_their_parts(
     send = delivery(harness, on_poll=record)
     png = b"\x89PNG\r\n\x1a\n" + bytes(64)
     reply = Reply("<b>Kaart</b>", image=Attachment("kaart.png", png, "image/png"), bulk=True)
-    await send.send_all(plan_reply(reply, keyboard("Meer"), an.id), "t")
+    await send.send_all(plan_reply(reply, buttons("Meer"), an.id), "t")
     question = Reply("", poll=Poll("Welke?", ("a", "b"), "dots:1"))
     await send.send_all(plan_reply(question, None, an.id), "t")
     photo, poll = an.messages

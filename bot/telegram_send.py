@@ -299,7 +299,7 @@ class Delivery:
         if call.poll is not None:
             return await self._send_poll(call, call.poll, limits)
         # Sent as raw Bot API calls: PTB would turn each answer into a Message object (the
-        # bot's largest cost per reply) when all we need is its message_id. Parameters are
+        # largest part of a reply's CPU) when all we need is its message_id. Parameters are
         # what PTB's send_message & co. would send, its Defaults included.
         params: dict[str, Any] = {
             "chat_id": call.chat_id,

@@ -19,10 +19,9 @@ import socket
 from collections import Counter
 from datetime import timedelta
 
-from telegram import InlineKeyboardMarkup
 from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.telegram_render import build_keyboards
+from bot.telegram_render import Keyboard, build_keyboards
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
 from bot.telegram_updates import ANY_MEMBER
 from flows.domain import Person, Reminder
@@ -174,7 +173,7 @@ class ReminderLoop:
             logger.exception("%d claimed reminders not given back", len(reminders))
 
     async def _queue(self, reminders: list[Reminder]) -> int:
-        targets: list[tuple[int | None, InlineKeyboardMarkup | None]] = []
+        targets: list[tuple[int | None, Keyboard | None]] = []
 
         async def within(tx: Tx, person: Person, group: str | None, replies: list[Reply]) -> None:
             chat = int(group) if group is not None else private_chat(person)
@@ -210,7 +209,7 @@ class ReminderLoop:
             del self._waiting[chat_id]
         self._room.set()
 
-    def _job(self, prepared: Prepared, keyboard: InlineKeyboardMarkup | None, chat_id: int) -> Job:
+    def _job(self, prepared: Prepared, keyboard: Keyboard | None, chat_id: int) -> Job:
         calls = plan_reply(prepared.reply, keyboard, chat_id)
         reminder = prepared.reminder
 

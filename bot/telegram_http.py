@@ -17,7 +17,7 @@ from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-_FORM: Final = {"Content-Type": "application/x-www-form-urlencoded"}
+_JSON: Final = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -118,9 +118,11 @@ class AiohttpRequest(BaseRequest):
             if files:
                 body = _multipart(request_data)
             else:
-                # The form encoding PTB's own client uses: values are JSON, strings are bare.
-                body = request_data.url_encoded_parameters().encode()
-                headers = _FORM
+                # A JSON object of PTB's form values (nested ones JSON-encoded, strings bare):
+                # the Bot API reads its strings as it reads form fields, and json.dumps is far
+                # cheaper than urlencode's quoting, which was a large part of each call's CPU.
+                body = request_data.json_payload
+                headers = _JSON
         try:
             async with session.request(
                 method, url, data=body, headers=headers, timeout=timeout

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from typing import NewType
 
 from flows.events import Choice, Reply
 
 MESSAGE_LIMIT = 4096  # characters of text after entity parsing, in UTF-16 code units
 CAPTION_LIMIT = 1024
+
+# An inline keyboard as the JSON the Bot API takes for reply_markup, encoded once when built:
+# PTB's InlineKeyboardMarkup objects cost more to build and serialise than the rest of a send.
+Keyboard = NewType("Keyboard", str)
 
 _TAG = re.compile(r"<[^>]*>")
 # One token: a tag, an HTML entity, or a single character.
@@ -125,22 +129,25 @@ def split_html(markup: str, limit: int = MESSAGE_LIMIT) -> list[str]:
 
 async def build_keyboards(
     replies: Sequence[Reply], ref: Callable[[Reply, Choice], Awaitable[str]]
-) -> list[InlineKeyboardMarkup | None]:
+) -> list[Keyboard | None]:
     """One inline keyboard per reply: value choices get a stored reference, links a URL."""
-    keyboards: list[InlineKeyboardMarkup | None] = []
+    keyboards: list[Keyboard | None] = []
     for reply in replies:
-        rows: list[list[InlineKeyboardButton]] = []
+        rows: list[list[dict[str, str]]] = []
         for row in reply.choices:
-            buttons: list[InlineKeyboardButton] = []
+            buttons: list[dict[str, str]] = []
             for choice in row:
                 label = choice.label.strip() or "·"  # Telegram rejects empty button texts
                 if choice.value is not None:
-                    buttons.append(
-                        InlineKeyboardButton(label, callback_data=await ref(reply, choice))
-                    )
+                    buttons.append({"text": label, "callback_data": await ref(reply, choice)})
                 elif choice.url:
-                    buttons.append(InlineKeyboardButton(label, url=choice.url))
+                    buttons.append({"text": label, "url": choice.url})
             if buttons:
                 rows.append(buttons)
-        keyboards.append(InlineKeyboardMarkup(rows) if rows else None)
+        keyboards.append(keyboard(rows) if rows else None)
     return keyboards
+
+
+def keyboard(rows: list[list[dict[str, str]]]) -> Keyboard:
+    """An inline keyboard of InlineKeyboardButton objects in their JSON form."""
+    return Keyboard(json.dumps({"inline_keyboard": rows}))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
+from telegram import InputFile
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -18,10 +19,13 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.ext import ExtBot
+from telegram.warnings import PTBUserWarning
 
 from bot.telegram_render import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
+    Keyboard,
     plain_text,
     split_html,
     telegram_length,
@@ -40,7 +44,7 @@ class Outgoing:
 
     chat_id: int
     html: str
-    keyboard: InlineKeyboardMarkup | None = None
+    keyboard: Keyboard | None = None
     photo: Attachment | None = None
     document: Attachment | None = None
     edit_message_id: int | None = None
@@ -55,7 +59,7 @@ PollRecorder = Callable[[str, str, int], Awaitable[None]]
 
 def plan_reply(
     reply: Reply,
-    keyboard: InlineKeyboardMarkup | None,
+    keyboard: Keyboard | None,
     chat_id: int,
     *,
     edit_message_id: int | None = None,
@@ -152,7 +156,7 @@ class Delivery:
 
     def __init__(
         self,
-        bot: Bot,
+        bot: ExtBot[Any],
         on_poll: PollRecorder | None = None,
         *,
         retire_buttons: bool = True,
@@ -166,6 +170,18 @@ class Delivery:
         # a reminder must know, to be sent again in a later round.
         self.raise_unreachable = raise_unreachable
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
+        # Raw calls get no Defaults from PTB: texts keep the bot's link preview setting.
+        defaults = bot.defaults
+        self._link_preview = None if defaults is None else defaults.link_preview_options
+        # PTB warns when do_api_request is used for a method it has, asking for the method;
+        # ours are deliberate (see _call). Set here, not on import, so it holds wherever a
+        # Delivery works (test runners reset the filters between tests).
+        warnings.filterwarnings(
+            "ignore",
+            message=r"Please use 'Bot\.\w+' instead of 'Bot\.do_api_request",
+            category=PTBUserWarning,
+            module=__name__,
+        )
 
     async def send_all(
         self,
@@ -200,7 +216,9 @@ class Delivery:
         self._buttons[chat_id] = shown
         for message_id in sorted(earlier):
             try:
-                await self.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+                await self._raw(
+                    "editMessageReplyMarkup", {"chat_id": chat_id, "message_id": message_id}
+                )
             except TelegramError as error:  # gone, too old or unchanged: nothing to take away
                 logger.debug("%s: buttons of message %s stay (%s)", context, message_id, error)
 
@@ -278,49 +296,53 @@ class Delivery:
     async def _call(
         self, call: Outgoing, text: str, parse_mode: str | None, limits: dict[str, str] | None
     ) -> int | None:
-        extra: dict[str, Any] = {"parse_mode": parse_mode}
-        if limits is not None:
-            extra["rate_limit_args"] = limits
-        shown: Message | bool
+        if call.poll is not None:
+            return await self._send_poll(call, call.poll, limits)
+        # Sent as raw Bot API calls: PTB would turn each answer into a Message object (the
+        # largest part of a reply's CPU) when all we need is its message_id. Parameters are
+        # what PTB's send_message & co. would send, its Defaults included.
+        params: dict[str, Any] = {
+            "chat_id": call.chat_id,
+            "parse_mode": parse_mode,
+            "reply_markup": call.keyboard,
+        }
         if call.edit_message_id is not None:
-            shown = await self.bot.edit_message_text(
-                text,
-                chat_id=call.chat_id,
-                message_id=call.edit_message_id,
-                reply_markup=call.keyboard,
-                **extra,
-            )
-        elif call.poll is not None:
-            # The rate limiter reads rate_limit_args; parse_mode has no place in a poll.
-            poll_extra: dict[str, Any] = {k: v for k, v in extra.items() if k != "parse_mode"}
-            shown = await self.bot.send_poll(
-                call.chat_id,
-                call.poll.question,
-                list(call.poll.options),
-                is_anonymous=False,  # answers must name the voter to count their dots
-                allows_multiple_answers=call.poll.multiple,
-                **poll_extra,
-            )
-            if shown.poll is not None and self.on_poll is not None:
-                await self.on_poll(shown.poll.id, call.poll.value, call.chat_id)
+            endpoint = "editMessageText"
+            params["message_id"] = call.edit_message_id
+            params["text"] = text
+            params["link_preview_options"] = self._link_preview
         elif call.photo is not None:
-            shown = await self.bot.send_photo(
-                call.chat_id,
-                InputFile(call.photo.data, filename=call.photo.filename),
-                caption=text or None,
-                reply_markup=call.keyboard,
-                **extra,
-            )
+            endpoint = "sendPhoto"
+            params["photo"] = InputFile(call.photo.data, filename=call.photo.filename)
+            params["caption"] = text or None
         elif call.document is not None:
-            shown = await self.bot.send_document(
-                call.chat_id,
-                InputFile(call.document.data, filename=call.document.filename),
-                caption=text or None,
-                reply_markup=call.keyboard,
-                **extra,
-            )
+            endpoint = "sendDocument"
+            params["document"] = InputFile(call.document.data, filename=call.document.filename)
+            params["caption"] = text or None
         else:
-            shown = await self.bot.send_message(
-                call.chat_id, text, reply_markup=call.keyboard, **extra
-            )
-        return shown.message_id if isinstance(shown, Message) else call.edit_message_id
+            endpoint = "sendMessage"
+            params["text"] = text
+            params["link_preview_options"] = self._link_preview
+        shown = await self._raw(endpoint, params, limits)
+        return shown["message_id"] if isinstance(shown, dict) else call.edit_message_id
+
+    async def _send_poll(self, call: Outgoing, poll: Poll, limits: dict[str, str] | None) -> int:
+        """A native poll, through PTB's send_poll (rare; its Defaults format the question)."""
+        extra: dict[str, Any] = {} if limits is None else {"rate_limit_args": limits}
+        shown = await self.bot.send_poll(
+            call.chat_id,
+            poll.question,
+            list(poll.options),
+            is_anonymous=False,  # answers must name the voter to count their dots
+            allows_multiple_answers=poll.multiple,
+            **extra,
+        )
+        if shown.poll is not None and self.on_poll is not None:
+            await self.on_poll(shown.poll.id, poll.value, call.chat_id)
+        return shown.message_id
+
+    async def _raw(
+        self, endpoint: str, params: dict[str, Any], limits: dict[str, str] | None = None
+    ) -> Any:
+        """A Bot API call whose result stays JSON; errors are raised as by PTB's own methods."""
+        return await self.bot.do_api_request(endpoint, api_kwargs=params, rate_limit_args=limits)

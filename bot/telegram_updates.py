@@ -21,7 +21,6 @@ from telegram import (
     CallbackQuery,
     Chat,
     ChatMember,
-    InlineKeyboardMarkup,
     Message,
     Update,
     User,
@@ -38,7 +37,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram_render import build_keyboards, plain_text
+from bot.telegram_render import Keyboard, build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
 from flows.engine import Engine, draw_pictures
 from flows.events import ChatKind, Choice, Event, Outcome, PollAnswer, Reply, Sender
@@ -299,7 +298,7 @@ class UpdateHandlers:
 
         Returns the outcome and, for a pressed button, a notice to show on the button.
         """
-        keyboards: list[InlineKeyboardMarkup | None] = []
+        keyboards: list[Keyboard | None] = []
         owner = event.sender.external_id
 
         async def within(tx: Tx, replies: list[Reply]) -> None:
@@ -339,7 +338,7 @@ class UpdateHandlers:
         update_id: int,
         event: Event,
         replies: Sequence[Reply],
-        keyboards: Sequence[InlineKeyboardMarkup | None],
+        keyboards: Sequence[Keyboard | None],
         pressed: Message | None,
     ) -> None:
         """Plan each reply's calls and post them to their chats' lanes, in order."""
@@ -415,7 +414,7 @@ def _job(delivery: Delivery, calls: list[Outgoing], context: str) -> Job:
 
 
 # A reply to one chat with its keyboard and the message it may edit.
-Planned = tuple[Reply, InlineKeyboardMarkup | None, int | None]
+Planned = tuple[Reply, Keyboard | None, int | None]
 
 
 def _drawn_job(delivery: Delivery, chat_id: int, planned: list[Planned], context: str) -> Job:

@@ -99,7 +99,8 @@ async def _run(
             sync if sync is not None and runs_inline(sync) else None,
         )
     connection, direct = found
-    if direct is not None:
+    # Only inside the begun transaction: beginning (or reconnecting) may have to wait.
+    if direct is not None and direct.in_transaction() and not direct.invalidated:
         return direct.execute(statement, params)
     return await connection.execute(statement, params)
 

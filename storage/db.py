@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.repositories import Clock, Tx, utcnow
-from storage.sqlite_driver import inline_creator
+from storage.sqlite_driver import InlineDBAPI, inline_creator
 
 # How long a statement waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -111,6 +111,7 @@ class Store:
         kwargs: dict[str, Any] = {}
         if self.is_sqlite and url.database:
             kwargs["async_creator"] = inline_creator(url.database)
+            kwargs["module"] = InlineDBAPI()
         if not self.is_sqlite:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
             if self.schema:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Executable, Result, delete, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Connection, Executable, Result, delete, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import aliased
 
 from flows.domain import (
@@ -31,6 +31,7 @@ from flows.domain import (
     Track,
 )
 from storage import statements
+from storage.sqlite_driver import runs_inline
 from storage.tables import (
     ButtonRow,
     InviteRow,
@@ -67,6 +68,11 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
+# Where a session keeps its transaction's connection for `_run`, and whether statements may
+# run on it without a greenlet (our inline SQLite driver; see storage/sqlite_driver.py).
+_CONNECTION = "kringkoers.connection"
+
+
 async def _run(
     session: AsyncSession,
     statement: Executable,
@@ -74,10 +80,29 @@ async def _run(
 ) -> Result[*tuple[Any, ...]]:
     """Run one of the prebuilt Core statements in the session's transaction.
 
-    The session autoflushes before Core statements as before ORM ones (SQLAlchemy issue
-    #9809), so changes still pending on ORM rows are seen by every statement after them.
+    The statement goes straight to the transaction's connection: the ORM session's execute
+    adds nothing for Core statements but its own cost, and on SQLite (whose calls never wait
+    once the transaction has begun) the greenlet switches go too. What the session did add
+    is its autoflush (SQLAlchemy issue #9809), so changes still pending on ORM rows are
+    flushed first here, and every statement after them sees them.
     """
-    return await session.execute(statement, params)
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    found: tuple[AsyncConnection, Connection | None] | None = session.info.get(_CONNECTION)
+    if found is None or found[0].closed:
+        # Fetched once per transaction (this begins it); a session that committed has given
+        # its connection back (closed here), and the next transaction's is fetched anew.
+        connection = await session.connection()
+        sync = connection.sync_connection
+        found = session.info[_CONNECTION] = (
+            connection,
+            sync if sync is not None and runs_inline(sync) else None,
+        )
+    connection, direct = found
+    # Only inside the begun transaction: beginning (or reconnecting) may have to wait.
+    if direct is not None and direct.in_transaction() and not direct.invalidated:
+        return direct.execute(statement, params)
+    return await connection.execute(statement, params)
 
 
 def _person(row: Any) -> Person:

@@ -7,16 +7,29 @@ the work, and the write lock is held all that time. `InlineConnection` keeps aio
 which SQLAlchemy's aiosqlite dialect drives, but runs each call right away on the loop's
 thread. Only a `BEGIN` that finds the write lock taken (by another process, or a reader of
 this one) waits for it on a thread, so such a wait never freezes the loop.
+
+Since nothing else ever waits, a statement inside a transaction that has begun needs no
+greenlet either: `InlineDBAPI` hands SQLAlchemy cursors that, called outside a greenlet, run
+aiosqlite's coroutines to their end at once instead of switching greenlets for each, so the
+repositories can execute prebuilt statements on the connection directly (`runs_inline`).
+Inside a greenlet (everything else SQLAlchemy does, BEGIN included) they behave as before.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Coroutine, Generator
 from typing import Any
 
 import aiosqlite
+from sqlalchemy import Connection
+from sqlalchemy.dialects.sqlite.aiosqlite import (
+    AsyncAdapt_aiosqlite_connection,
+    AsyncAdapt_aiosqlite_cursor,
+    AsyncAdapt_aiosqlite_dbapi,
+)
+from sqlalchemy.util.concurrency import await_, in_greenlet
 
 
 class _InlineQueue:
@@ -104,3 +117,79 @@ def inline_creator(database: str) -> Callable[[], Any]:
         return await InlineConnection(connector)
 
     return creator
+
+
+def _at_once(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """The result of an InlineConnection call that finishes without waiting (outside greenlets)."""
+    try:
+        coroutine.send(None)
+    except StopIteration as done:
+        return done.value
+    # Only a BEGIN (or a second statement on one connection at once) can wait; neither ever
+    # comes this way. Were one to, failing loudly beats blocking the loop.
+    coroutine.close()
+    raise RuntimeError("an inline SQLite call had to wait outside a greenlet")
+
+
+class InlineCursor(AsyncAdapt_aiosqlite_cursor):
+    """SQLAlchemy's aiosqlite cursor that, outside a greenlet, runs its calls at once."""
+
+    __slots__ = ()
+
+    def _aenter_cursor(self, cursor: Any) -> Any:
+        if in_greenlet():
+            return super()._aenter_cursor(cursor)
+        try:
+            return _at_once(cursor.__aenter__())
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    def execute(self, operation: Any, parameters: Any = None) -> Any:
+        """Execute a statement (at once when outside a greenlet)."""
+        if in_greenlet():
+            return super().execute(operation, parameters)
+        try:
+            return _at_once(self._execute_async(operation, parameters))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
+        """Execute a statement for many parameter sets (at once when outside a greenlet)."""
+        if in_greenlet():
+            return super().executemany(operation, seq_of_parameters)
+        try:
+            return _at_once(self._executemany_async(operation, seq_of_parameters))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    def close(self) -> None:
+        """Close the cursor (its rows were all fetched when it executed)."""
+        if in_greenlet() or self._cursor is None or self._soft_closed_memoized:
+            super().close()
+            return
+        self._rows.clear()
+        _at_once(self._cursor.close())
+
+
+class InlineAdaptedConnection(AsyncAdapt_aiosqlite_connection):
+    """SQLAlchemy's adapted aiosqlite connection, handing out InlineCursors."""
+
+    __slots__ = ()
+    _cursor_cls = InlineCursor
+
+
+class InlineDBAPI(AsyncAdapt_aiosqlite_dbapi):
+    """SQLAlchemy's aiosqlite DB-API module for `create_async_engine(module=...)`."""
+
+    def __init__(self) -> None:
+        super().__init__(aiosqlite, sqlite3)
+
+    def connect(self, *arg: Any, **kw: Any) -> InlineAdaptedConnection:
+        """Open a connection through the engine's `async_creator` (see inline_creator)."""
+        creator = kw.pop("async_creator_fn")
+        return InlineAdaptedConnection(self, await_(creator(*arg, **kw)))
+
+
+def runs_inline(connection: Connection) -> bool:
+    """Whether statements on this connection may be executed directly, without a greenlet."""
+    return isinstance(connection.dialect.loaded_dbapi, InlineDBAPI)

@@ -6,12 +6,17 @@ import asyncio
 import contextlib
 import multiprocessing
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
+from storage import statements
 from storage.db import Store
+from storage.sqlite_driver import _at_once, runs_inline
 from storage.tables import PersonRow
 
 
@@ -90,3 +95,40 @@ def test_processes_opening_a_new_database_at_once_all_get_in(tmp_path: Path) -> 
         child.join(timeout=30)
     assert [child.exitcode for child in children] == [0, 0]
     assert sorted(set(outcomes)) == ["wal"], [o for o in outcomes if o != "wal"][:3]
+
+
+async def test_statements_on_the_connection_run_inline_and_a_failing_one_rolls_back(
+    tmp_path: Path,
+) -> None:
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'kringkoers.db'}")
+    await store.open()
+    async with store.engine.connect() as connection:
+        assert connection.sync_connection is not None
+        assert runs_inline(connection.sync_connection)  # the repositories skip the greenlet
+    person = {
+        "external_id": "test:an",
+        "display_name": "An",
+        "language": "nl",
+        "active_project_id": None,
+        "created_at": datetime.now(UTC),
+    }
+    with pytest.raises(IntegrityError):
+        async with store.transaction() as tx:
+            await tx.people.get_or_create("test:bram", "Bram", "nl")
+            connection = await tx.session.connection()
+            assert connection.sync_connection is not None
+            statement = statements.insert_person()
+            connection.sync_connection.execute(statement, person)  # no greenlet: runs at once
+            connection.sync_connection.execute(statement, person)  # the same identity again
+    async with store.engine.connect() as connection:
+        names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
+    assert names == []  # Bram and the first An were rolled back with the failing statement
+    async with store.transaction() as tx:
+        _, created = await tx.people.get_or_create("test:an", "An", "nl")
+    assert created
+    await store.close()
+
+
+async def test_a_call_that_would_wait_outside_a_greenlet_fails_loudly() -> None:
+    with pytest.raises(RuntimeError, match="had to wait"):
+        _at_once(asyncio.sleep(0.01))

@@ -112,6 +112,7 @@ class ReminderLoop:
         batch: int = 50,
         ahead: int = 20,
         group: int = 5,
+        patience: float = 0.5,
         lease: timedelta = timedelta(minutes=10),
         worker: str | None = None,
     ) -> None:
@@ -121,6 +122,7 @@ class ReminderLoop:
         self.batch = batch
         self.ahead = max(2, ahead)
         self.group = max(1, group)
+        self.patience = patience  # longest wait for a lull in the chatting before composing
         self.desk = ReminderDesk(engine, worker or worker_name(), lease=lease)
         self.recorder = Recorder(self.desk, outbox)
         self._waiting: Counter[int] = Counter()  # reminders queued and not yet sent, by chat
@@ -146,6 +148,7 @@ class ReminderLoop:
                 self._room.clear()
                 await self._room.wait()
             room = min(self.batch, self.ahead - len(self._waiting))
+            await self.outbox.activity.lull(self.patience)
             claimed = await self.desk.claim(room, plan=plan)
             plan = False
             start = 0
@@ -153,9 +156,11 @@ class ReminderLoop:
                 while start < len(claimed):
                     # A few per transaction: far less work than one each, and short enough
                     # that an update waiting for the loop (or the write lock) is let in soon.
+                    # Each starts when nobody is being answered, if that comes soon enough.
+                    await self.outbox.activity.lull(self.patience)
                     queued += await self._queue(claimed[start : start + self.group])
                     start += self.group
-                    await asyncio.sleep(0)
+                    await asyncio.sleep(0)  # let updates that arrived meanwhile be read
             except BaseException:
                 # Stopped (or failed) before these were queued: give them back now rather
                 # than leave them leased, unsent, until the lease runs out.

@@ -22,6 +22,7 @@ from telegram.error import (
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
+from bot.activity import Activity
 from bot.telegram_render import (
     CAPTION_LIMIT,
     MESSAGE_LIMIT,
@@ -109,6 +110,8 @@ class Outbox:
     def __init__(self) -> None:
         self._lanes: dict[int, tuple[deque[Job], deque[Job]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        # Interactive jobs count as busy from posting until done: reminders wait for a lull.
+        self.activity = Activity()
 
     def post(self, chat_id: int, job: Job, *, bulk: bool = False) -> None:
         """Queue work for a chat; a chat's jobs run one at a time, in order."""
@@ -116,7 +119,20 @@ class Outbox:
         if lane is None:
             lane = self._lanes[chat_id] = (deque(), deque())
             self.spawn(self._drain_lane(chat_id, lane))
-        lane[1 if bulk else 0].append(job)
+        if bulk:
+            lane[1].append(job)
+        else:
+            self.activity.begin()
+            lane[0].append(self._counted(job))
+
+    def _counted(self, job: Job) -> Job:
+        async def counted() -> None:
+            try:
+                await job()
+            finally:
+                self.activity.end()
+
+        return counted
 
     def spawn(self, work: Coroutine[Any, Any, None]) -> None:
         """Run work in the background; drain() waits for it."""

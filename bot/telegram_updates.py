@@ -482,7 +482,8 @@ class Dispatcher:
         update_id = update.update_id
         if update_id in self._done:
             return True  # redelivered while we still remember it; the engine would agree
-        await self.application.process_update(update)
+        with self.handlers.outbox.activity.working():
+            await self.application.process_update(update)
         if update_id in self.handlers.failed:
             self.handlers.failed.discard(update_id)
             return False

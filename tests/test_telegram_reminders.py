@@ -5,6 +5,7 @@ Each test runs on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -183,3 +184,31 @@ async def test_a_reminder_that_cannot_reach_telegram_goes_out_in_a_later_round(
     assert len(an.user.messages) == before + 1, "sent once, in the next round"
     due = {k: v for k, v in (await statuses(store)).items() if k.endswith(":due")}
     assert list(due.values()) == ["sent"]
+
+
+async def test_a_round_waits_while_someone_is_answered_but_not_for_ever(
+    harness: Harness, clock: Clock
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/taak Rapport schepen | 2026-11-23 | An")
+    await an.say("/taak Begroting | 2026-11-23 | An")
+    before = len(an.user.messages)
+    at(clock, 23, 9)
+    assert harness.bot is not None and harness.bot.reminders is not None
+    loop = harness.bot.reminders
+    activity = harness.bot.outbox.activity
+    loop.patience = 5.0
+    activity.begin()  # someone is being answered
+    round_ = asyncio.create_task(loop.tick())
+    await asyncio.sleep(0.3)
+    assert not round_.done() and len(an.user.messages) == before, "nothing claimed or sent yet"
+    activity.end()  # the lull
+    assert await asyncio.wait_for(round_, 10) == 2
+    await harness.settle()
+    assert len(an.user.messages) == before + 2
+    # Chatting that never stops holds a round back only for its patience.
+    at(clock, 27, 9)
+    loop.patience = 0.05
+    with activity.working():
+        assert await asyncio.wait_for(loop.tick(), 10) >= 1  # the overdue escalations

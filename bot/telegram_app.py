@@ -226,7 +226,7 @@ class TelegramBot:
         delivery = Delivery(bot, on_poll=poll_recorder(self._engine))
         handlers = UpdateHandlers(self._engine, self.outbox, delivery, self.username)
         handlers.install(self._application)
-        self.dispatcher = Dispatcher(self._application, handlers)
+        self.dispatcher = Dispatcher(self._application, handlers, activity=self.outbox.activity)
         await self._application.start()
         try:
             await set_command_menu(self._application, self._engine)

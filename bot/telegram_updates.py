@@ -37,6 +37,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.activity import Activity
 from bot.telegram_render import Keyboard, build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
 from flows.engine import Engine, draw_pictures
@@ -466,9 +467,18 @@ class KeyedLocks:
 class Dispatcher:
     """Feeds updates to the application: one chat's in order, different chats concurrently."""
 
-    def __init__(self, application: App, handlers: UpdateHandlers, memory: int = 10_000) -> None:
+    def __init__(
+        self,
+        application: App,
+        handlers: UpdateHandlers,
+        memory: int = 10_000,
+        *,
+        activity: Activity | None = None,
+    ) -> None:
         self.application = application
         self.handlers = handlers
+        # Updates in progress count as interactive work: reminders wait for a lull.
+        self.activity = activity or Activity()
         self.locks = KeyedLocks()
         self._done: OrderedDict[int, None] = OrderedDict()  # recently processed update ids
         self._memory = memory
@@ -482,7 +492,7 @@ class Dispatcher:
         update_id = update.update_id
         if update_id in self._done:
             return True  # redelivered while we still remember it; the engine would agree
-        with self.handlers.outbox.activity.working():
+        with self.activity.working():
             await self.application.process_update(update)
         if update_id in self.handlers.failed:
             self.handlers.failed.discard(update_id)

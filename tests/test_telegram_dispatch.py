@@ -95,6 +95,22 @@ async def test_one_chat_in_order_while_other_chats_go_ahead(fake: FakeTelegram) 
     assert chat_one == [("start", 1), ("end", 1), ("start", 3), ("end", 3)]
 
 
+async def test_updates_in_progress_count_as_interactive_activity(fake: FakeTelegram) -> None:
+    # Reminder rounds wait for a lull: an update being handled must show as busy.
+    recorder = Recorder()
+    dispatcher = await dispatcher_with(fake, recorder)
+    task = asyncio.create_task(dispatcher.process(text_update(1, 1, "a")))  # the slow chat
+    for _ in range(100):
+        if ("start", 1) in recorder.log:
+            break
+        await asyncio.sleep(0.01)
+    assert dispatcher.activity.busy == 1
+    assert await dispatcher.activity.lull(0.05) is False
+    recorder.release.set()
+    assert await task is True
+    assert dispatcher.activity.busy == 0
+
+
 async def test_a_failed_update_holds_back_the_rest_of_its_chat_only(fake: FakeTelegram) -> None:
     recorder = Recorder()
     recorder.release.set()

@@ -34,8 +34,10 @@ from storage import statements
 from storage.sqlite_driver import runs_inline
 from storage.tables import (
     ButtonRow,
+    ConversationRow,
     InviteRow,
     ItemChangeRow,
+    ItemRow,
     MembershipRow,
     PersonRow,
     ProcessedEventRow,
@@ -193,7 +195,7 @@ class PeopleRepo:
                 "active_project_id": None,
                 "created_at": self.clock(),
             }
-            result = await _run(self.session, statements.insert_person(), values)
+            result = await _run(self.session, statements.insert_returning_id(PersonRow), values)
             return Person(
                 id=result.scalar_one(),
                 external_id=external_id,
@@ -712,7 +714,9 @@ class ItemRepo:
             "deleted_at": None,
             "deleted_by": None,
         }
-        item_id = (await _run(self.session, statements.insert_item(), values)).scalar_one()
+        item_id = (
+            await _run(self.session, statements.insert_returning_id(ItemRow), values)
+        ).scalar_one()
         row = _ItemRecord(
             item_id, project_id, tool, key, dict(data), 1, actor_id, now, actor_id, now, None
         )
@@ -932,7 +936,7 @@ class ConversationRepo:
         now = self.clock()
         result = await _run(
             self.session,
-            statements.insert_conversation(),
+            statements.insert_returning_id(ConversationRow),
             {
                 "person_id": person_id,
                 "project_id": project_id,

@@ -139,26 +139,24 @@ class InlineCursor(AsyncAdapt_aiosqlite_cursor):
     def _aenter_cursor(self, cursor: Any) -> Any:
         if in_greenlet():
             return super()._aenter_cursor(cursor)
-        try:
-            return _at_once(cursor.__aenter__())
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
+        return self._now(cursor.__aenter__())
 
     def execute(self, operation: Any, parameters: Any = None) -> Any:
         """Execute a statement (at once when outside a greenlet)."""
         if in_greenlet():
             return super().execute(operation, parameters)
-        try:
-            return _at_once(self._execute_async(operation, parameters))
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
+        return self._now(self._execute_async(operation, parameters))
 
     def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
         """Execute a statement for many parameter sets (at once when outside a greenlet)."""
         if in_greenlet():
             return super().executemany(operation, seq_of_parameters)
+        return self._now(self._executemany_async(operation, seq_of_parameters))
+
+    def _now(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        """Run a driver call at once; its errors become DB-API errors as on the greenlet path."""
         try:
-            return _at_once(self._executemany_async(operation, seq_of_parameters))
+            return _at_once(coroutine)
         except Exception as error:
             self._adapt_connection._handle_exception(error)
 

@@ -48,6 +48,13 @@ def _table(row: type[Base]) -> Table:
     return cast(Table, row.__table__)
 
 
+@cache
+def insert_returning_id(row: type[Base]) -> Insert:
+    """A new row of this table (a person, an item, a conversation, …); returns its id."""
+    table = _table(row)
+    return insert(table).returning(table.c.id)
+
+
 def _people() -> Any:
     return _table(PersonRow).c
 
@@ -111,13 +118,6 @@ def person_by_external_id() -> Select[Any]:
     return select(p.id, p.external_id, p.display_name, p.language, p.active_project_id).where(
         p.external_id == bindparam("external_id")
     )
-
-
-@cache
-def insert_person() -> Insert:
-    """A new person; returns the id."""
-    table = _table(PersonRow)
-    return insert(table).returning(table.c.id)
 
 
 @cache
@@ -290,13 +290,6 @@ def count_items() -> Select[Any]:
 
 
 @cache
-def insert_item() -> Insert:
-    """A new item; returns the id."""
-    table = _table(ItemRow)
-    return insert(table).returning(table.c.id)
-
-
-@cache
 def write_item() -> Update:
     """Set an item's data and bump its version (:b_item_id, :b_data, :b_version, …)."""
     i = _items()
@@ -464,13 +457,6 @@ def close_paused(with_project: bool) -> Update:
         )
         .values(status=ConversationStatus.DONE.value)
     )
-
-
-@cache
-def insert_conversation() -> Insert:
-    """A new conversation; returns the id."""
-    table = _table(ConversationRow)
-    return insert(table).returning(table.c.id)
 
 
 @cache

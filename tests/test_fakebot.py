@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dtm
-import struct
 import time
 import warnings
-import zlib
 from collections.abc import AsyncIterator, Awaitable
 from typing import Any
 
@@ -41,6 +39,7 @@ from telegram.error import (
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from tests.fakebot import FakeTelegram, HtmlParseError, RateLimits, parse_html
+from tests.images import png
 
 pytestmark = pytest.mark.asyncio
 
@@ -120,23 +119,6 @@ def retry_after(error: RetryAfter) -> float:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return seconds(error.retry_after)
-
-
-def png(width: int, height: int) -> bytes:
-    """A real, tiny PNG image."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\x2e\x8b\x57" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def keyboard(*rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:

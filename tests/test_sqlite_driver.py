@@ -117,7 +117,7 @@ async def test_statements_on_the_connection_run_inline_and_a_failing_one_rolls_b
             await tx.people.get_or_create("test:bram", "Bram", "nl")
             connection = await tx.session.connection()
             assert connection.sync_connection is not None
-            statement = statements.insert_person()
+            statement = statements.insert_returning_id(PersonRow)
             connection.sync_connection.execute(statement, person)  # no greenlet: runs at once
             connection.sync_connection.execute(statement, person)  # the same identity again
     async with store.engine.connect() as connection:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import socket
-import struct
 import warnings
-import zlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from bot.telegram_app import build_application
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import ChatRateLimiter
 from tests.fakebot import FakeTelegram
+from tests.images import png
 
 pytestmark = pytest.mark.asyncio
 
@@ -40,23 +39,6 @@ async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
     """An initialized Bot on AiohttpRequest."""
     async with make_bot(fake) as client:
         yield client
-
-
-def png(width: int, height: int) -> bytes:
-    """A real, tiny PNG image."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + bytes([x % 256, 7, 200]) * width for x in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def get_updates_data(timeout: int) -> RequestData:

@@ -6,13 +6,12 @@ DejaVu Sans, user text stripped of what the font cannot draw and never read as m
 
 from __future__ import annotations
 
-import io
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, wrap_lines
+from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, figure_png, wrap_lines
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -120,9 +119,6 @@ def board_figure(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: Board
 
 def board_png(columns: Sequence[tuple[str, Sequence[BoardCard]]], text: BoardText) -> bytes:
     """A PNG of the progress board with every test readable in its column."""
-    buffer = io.BytesIO()
     with RENDER_LOCK, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        figure = board_figure(columns, text)
-        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+        return figure_png(board_figure(columns, text))

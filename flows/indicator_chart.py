@@ -6,12 +6,11 @@ canvas without pyplot, and rendering runs in the drawing process (flows/drawing.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from flows.charts import RENDER_LOCK
+from flows.charts import RENDER_LOCK, figure_png
 
 DPI = 150
 MAX_TICKS = 8  # date labels on the time axis; more would overlap
@@ -73,6 +72,4 @@ def trend_png(
         axes.set_xticks([float(day.toordinal()) for day in ticks])
         axes.set_xticklabels([day.strftime("%d/%m/%y") for day in ticks], rotation=30)
         figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+        return figure_png(figure)

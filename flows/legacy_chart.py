@@ -8,12 +8,11 @@ pyplot and imports matplotlib inside the functions only.
 
 from __future__ import annotations
 
-import io
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, wrap_lines
+from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, figure_png, wrap_lines
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import RendererAgg
@@ -180,9 +179,6 @@ def canvas_figure(text: CanvasText) -> Figure:
 
 def legacy_canvas_png(text: CanvasText) -> bytes:
     """A PNG of the filled-in legacy canvas."""
-    buffer = io.BytesIO()
     with RENDER_LOCK, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        figure = canvas_figure(text)
-        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+        return figure_png(canvas_figure(text))

@@ -6,12 +6,11 @@ plot. Built on a Figure with an Agg canvas, never pyplot, like flows/charts.py.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.charts import RENDER_LOCK, drawable, shorten
+from flows.charts import RENDER_LOCK, drawable, figure_png, shorten
 
 SIZE_IN = (8.0, 9.5)
 DPI = 150
@@ -129,6 +128,4 @@ def matrix_png(points: Sequence[MatrixPoint], text: MatrixText) -> bytes:
                 fontsize=9,
                 parse_math=False,
             )
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+        return figure_png(figure)

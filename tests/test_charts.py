@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from flows import charts
 from flows.charts import (
     CELL_CAPACITY,
     LABEL_LENGTH,
@@ -246,6 +247,39 @@ def test_rendering_is_deterministic_and_embeds_no_version() -> None:
     assert b"tIME" not in kinds
     assert not any(p.startswith(b"Software") for p in text_chunks)
     assert b"atplotlib" not in first
+
+
+def test_remembered_text_widths_match_fresh_measurements_and_change_nothing_drawn() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+    charts._WIDTHS.clear()
+    cold = stakeholder_grid_png(forty_hostile_points(), TEXT)
+    remembered = dict(charts._WIDTHS)
+    assert remembered  # the grid did measure through the cache
+    warm = stakeholder_grid_png(forty_hostile_points(), TEXT)
+    assert warm == cold
+    renderer = FigureCanvasAgg(Figure(dpi=charts.DPI)).get_renderer()  # type: ignore[no-untyped-call]
+    for (text, font, size), width in itertools.islice(remembered.items(), 200):
+        prop = FontProperties(fname=str(font), size=size)
+        fresh = renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+        assert width == pytest.approx(fresh / charts.DPI)
+
+
+def test_a_full_width_cache_starts_afresh_instead_of_growing() -> None:
+    charts._WIDTHS.clear()
+    for index in range(charts._WIDTHS_KEPT):
+        charts._WIDTHS[(f"filler {index}", "", 1.0)] = 1.0
+    stakeholder_grid_png(REALISTIC, TEXT)
+    assert 0 < len(charts._WIDTHS) < charts._WIDTHS_KEPT
+    assert ("filler 0", "", 1.0) not in charts._WIDTHS
+
+
+def test_pictures_are_opaque_rgb() -> None:
+    header = dict(png_chunks(stakeholder_grid_png(REALISTIC, TEXT)))[b"IHDR"]
+    _width, _height, depth, colour_type = struct.unpack(">IIBB", header[:10])
+    assert (depth, colour_type) == (8, 2)  # 8-bit truecolour without alpha
 
 
 def test_concurrent_renders_match_a_serial_one_and_leave_warning_filters_alone() -> None:

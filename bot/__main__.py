@@ -8,8 +8,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and start what was asked."""
-    # Imported here, not above: the drawing process (flows/drawing.py, spawned) re-imports
-    # this module as `__mp_main__`, and should not load asyncio or pydantic-settings for nothing.
+    # Imported here, not above: `--help` and a wrong argument answer without loading asyncio
+    # or pydantic-settings.
     import asyncio
 
     from bot.logs import setup_logging

@@ -321,10 +321,9 @@ class TelegramBot:
 
 def run_telegram(settings: Settings) -> None:
     """Run the bot until SIGINT or SIGTERM, then shut down gracefully (blocking)."""
-    # Work done on other threads (a picture from the drawing process's result thread, a BEGIN
-    # waiting for SQLite's write lock) hands its result back to the event loop: with the
-    # default 5 ms switch interval, each hand-over may wait that long for the loop to let go
-    # of the GIL.
+    # Work done on other threads (a BEGIN waiting for SQLite's write lock) hands its result
+    # back to the event loop: with the default 5 ms switch interval, each hand-over may wait
+    # that long for the loop to let go of the GIL.
     sys.setswitchinterval(SWITCH_INTERVAL)
     asyncio.run(_serve(settings))
 

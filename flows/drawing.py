@@ -2,104 +2,218 @@
 
 Drawing one chart costs tens of milliseconds of CPU with the GIL held, stalling the event
 loop, and matplotlib with its fonts adds 50–150 MB resident: both belong elsewhere. One worker
-is enough (renders are serialised anyway, see flows/charts.py). It is spawned, not forked, so
-it starts from a clean interpreter instead of a copy of the bot's memory.
+is enough (renders are serialised anyway, see flows/charts.py). It is a new interpreter
+running flows/drawing_worker.py, not a fork, so it does not start with a copy of the bot's
+memory; and a plain child process, not a multiprocessing pool, which added a resource-tracker
+process (≈13 MB) and loaded multiprocessing and the bot's `__main__` into the worker.
 
-The pool belongs to the process, not to a bot: it is made on first use and lives until
-`stop()`. Nothing here imports matplotlib; only the worker does.
+Requests go down the worker's stdin and answers come up its stdout, one at a time (see
+flows/drawing_worker.py); the event loop waits on the pipes itself, so no thread has to hand
+the answer back. The worker belongs to the process, not to a bot or an event loop: it is
+started on first use (or by `start()`) and lives until `stop()`; whichever loop runs a `draw`
+waits on the pipes for it (the tests run one loop per test and share the worker). Nothing here
+imports matplotlib; only the worker does.
 """
 
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
-import multiprocessing
 import os
-import threading
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.connection import wait
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from flows.drawing_worker import HEADER
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_pool: ProcessPoolExecutor | None = None
+# The directory holding the `flows` package. The worker runs there, so `-m` finds the same
+# code as the bot's, whatever directory the bot was started from.
+ROOT = Path(__file__).resolve().parent.parent
+
+# How long `stop()` waits for a worker to end on SIGTERM before it is killed.
+STOP_WAIT = 2.0
 
 
-def _exit_with(sentinel: int) -> None:
-    wait([sentinel])  # ready once the bot process has ended, however it ended
-    os._exit(1)
+class WorkerDied(Exception):
+    """The drawing process ended (killed, out of memory) before it answered."""
 
 
-def _prepare() -> None:
-    """In a new worker, before its first picture: load matplotlib, fonts and Agg by drawing once."""
-    from flows.charts import GridText, stakeholder_grid_png
+class RemoteTraceback(Exception):
+    """Where in the drawing process an exception was raised: the cause of the one re-raised."""
 
-    # A bot killed outright (SIGKILL, out of memory) cannot stop its pool, and the worker
-    # would wait for work forever: it holds its own copy of the task pipe, so it never sees
-    # the pipe close. It watches the bot process instead.
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
 
-    levels = ("low", "medium", "high")
-    stakeholder_grid_png([], GridText("", "", "", levels, {}, ""))
-    # What is loaded now lives as long as the worker: frozen, the collector no longer walks
-    # it, so the full collection after each picture (see `_run`) costs well under 1 ms.
-    gc.collect()
-    gc.freeze()
+    def __str__(self) -> str:
+        return self.text
 
 
-def _run(function: Callable[..., T], *args: Any) -> T:
-    """In the worker: one call, then a collection."""
-    try:
-        return function(*args)
-    finally:
-        # A figure and its canvas refer to each other, so a picture's pixel buffers (≈6 MB)
-        # wait for the cyclic collector; without this the worker grows from ≈85 MB to
-        # ≈160–200 MB resident after some dozens of pictures.
-        gc.collect()
+class Worker:
+    """One drawing process and the two pipes to it."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "flows.drawing_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.requests = self.process.stdin.fileno()
+        self.replies = self.process.stdout.fileno()
+        # The event loop waits until a pipe is ready; a read or write never blocks it.
+        os.set_blocking(self.requests, False)
+        os.set_blocking(self.replies, False)
+        # From writing a request until its whole answer is read. A call abandoned in between
+        # (cancelled, or its event loop closed) leaves the pipes out of step: such a worker is
+        # replaced, never reused.
+        self.busy = False
+        self._waiting: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
+
+    async def call(self, request: bytes) -> tuple[Any, ...]:
+        """Send one pickled request and return its unpickled answer."""
+        loop = asyncio.get_running_loop()
+        self.busy = True
+        await self._write(loop, HEADER.pack(len(request)) + request)
+        (size,) = HEADER.unpack(await self._read(loop, HEADER.size))
+        data = await self._read(loop, size)
+        self.busy = False
+        return cast(tuple[Any, ...], pickle.loads(data))
+
+    async def _write(self, loop: asyncio.AbstractEventLoop, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[os.write(self.requests, view) :]
+            except BlockingIOError:
+                await self._ready(loop, self.requests, writing=True)
+            except OSError as error:  # a broken pipe: the worker is gone
+                raise WorkerDied from error
+
+    async def _read(self, loop: asyncio.AbstractEventLoop, size: int) -> bytearray:
+        data = bytearray()
+        while len(data) < size:
+            try:
+                chunk = os.read(self.replies, size - len(data))
+            except BlockingIOError:
+                await self._ready(loop, self.replies, writing=False)
+                continue
+            except OSError as error:
+                raise WorkerDied from error
+            if not chunk:  # end of file: the worker is gone
+                raise WorkerDied
+            data += chunk
+        return data
+
+    async def _ready(self, loop: asyncio.AbstractEventLoop, fd: int, *, writing: bool) -> None:
+        future: asyncio.Future[None] = loop.create_future()
+
+        def ready() -> None:
+            if not future.done():  # the loop may report the pipe again before we resume
+                future.set_result(None)
+
+        if writing:
+            loop.add_writer(fd, ready)
+        else:
+            loop.add_reader(fd, ready)
+        self._waiting = (loop, future)
+        try:
+            await future
+        finally:
+            if self._waiting is not None:  # else `close()` already unregistered it
+                self._waiting = None
+                self._unwatch(loop)
+
+    def _unwatch(self, loop: asyncio.AbstractEventLoop) -> None:
+        if not loop.is_closed():
+            loop.remove_reader(self.replies)
+            loop.remove_writer(self.requests)
+
+    def close(self) -> None:
+        """End the process and reap it; a call waiting on it fails with WorkerDied."""
+        if self._waiting is not None:
+            # Before the pipes close: their numbers may soon belong to a new worker's pipes.
+            loop, future = self._waiting
+            self._waiting = None
+            self._unwatch(loop)
+            if not loop.is_closed() and not future.done():
+                future.set_exception(WorkerDied())
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()  # end of input: an idle worker exits by itself
+        self.process.stdout.close()
+        # A picture in progress is of no use to anyone now: no need to wait for it.
+        self.process.terminate()
+        try:
+            self.process.wait(STOP_WAIT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
-def _log_failed_start(future: Future[int]) -> None:
-    # Not fatal: a broken worker is replaced by the next `draw`; this only says why early.
-    if not future.cancelled() and future.exception() is not None:
-        logger.warning("starting the drawing process failed: %r", future.exception())
+_worker: Worker | None = None
+_lock: asyncio.Lock | None = None
+_lock_loop: asyncio.AbstractEventLoop | None = None
 
 
-def _current() -> ProcessPoolExecutor:
-    global _pool
-    if _pool is None:
-        # `spawn`: a fork would copy the bot's heap (and its threads' locks) into the worker.
-        context = multiprocessing.get_context("spawn")
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_prepare)
-    return _pool
+def _current() -> Worker:
+    global _worker
+    if _worker is None:
+        _worker = Worker()
+    return _worker
+
+
+def _discard(worker: Worker) -> None:
+    global _worker
+    if _worker is worker:
+        _worker = None
+    worker.close()
+
+
+def _one_at_a_time() -> asyncio.Lock:
+    global _lock, _lock_loop
+    loop = asyncio.get_running_loop()
+    if _lock is None or _lock_loop is not loop:
+        # A lock belongs to the event loop it first waits on; the tests run one loop per test.
+        _lock, _lock_loop = asyncio.Lock(), loop
+    return _lock
 
 
 def start() -> None:
-    """Start the worker and warm it up in the background, so the first picture is not slow."""
-    if _pool is None:
-        # Any task makes the pool spawn its worker, which prepares itself before running it.
-        _current().submit(os.getpid).add_done_callback(_log_failed_start)
+    """Start the worker, which warms up on its own, so the first picture is not slow."""
+    try:
+        _current()
+    except OSError as error:
+        # Not fatal: the next `draw` tries again; this only says why early.
+        logger.warning("starting the drawing process failed: %r", error)
 
 
 def stop() -> None:
-    """Stop the worker (waiting for a picture in progress); the next `draw` starts a new one."""
-    global _pool
-    pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+    """End and reap the worker (dropping a picture in progress); the next `draw` starts one."""
+    global _worker
+    worker, _worker = _worker, None
+    if worker is not None:
+        worker.close()
 
 
-def _discard(pool: ProcessPoolExecutor) -> None:
-    global _pool
-    if _pool is pool:  # two draws may find the same dead pool; only the first replaces it
-        _pool = None
-    pool.shutdown(wait=False, cancel_futures=True)
+async def _exchange(request: bytes) -> tuple[Any, ...]:
+    worker = _current()
+    if worker.busy:  # a call abandoned halfway on an event loop that is gone
+        _discard(worker)
+        worker = _current()
+    try:
+        return await worker.call(request)
+    except BaseException:
+        if worker.busy:  # died, or cancelled halfway: the pipes are out of step
+            _discard(worker)
+        raise
 
 
 async def draw(function: Callable[..., T], *args: Any) -> T:
@@ -108,16 +222,16 @@ async def draw(function: Callable[..., T], *args: Any) -> T:
     `function` must be a module-level function and `args` plain picklable data. If the
     worker died (killed, out of memory), a new one is started and the call tried once more.
     """
-    loop = asyncio.get_running_loop()
-    pool = _current()
-    try:
-        return await loop.run_in_executor(pool, _run, function, *args)
-    except BrokenProcessPool:
-        logger.warning("the drawing process died; starting a new one")
-        _discard(pool)
-    pool = _current()
-    try:
-        return await loop.run_in_executor(pool, _run, function, *args)
-    except BrokenProcessPool:
-        _discard(pool)  # so the next picture starts afresh rather than failing first
-        raise
+    # Pickled here, so what cannot be pickled fails in the caller and the pipes stay in step.
+    request = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)
+    # The pipes carry one request and its answer at a time.
+    async with _one_at_a_time():
+        try:
+            answer = await _exchange(request)
+        except WorkerDied:
+            logger.warning("the drawing process died; starting a new one")
+            answer = await _exchange(request)
+    if answer[0] == "ok":
+        return cast(T, answer[1])
+    _, error, text = answer
+    raise error from RemoteTraceback(text)

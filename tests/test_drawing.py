@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import gc
 import logging
 import os
+import pickle
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Awaitable
 from pathlib import Path
 
 import pytest
 
+from bench.processes import descendants
 from flows import drawing
 from flows.charts import GridPoint, GridText, stakeholder_grid_png
 from flows.engine import Engine
@@ -31,6 +36,24 @@ TEXT = GridText(
     empty="Nog niemand",
 )
 POINTS = [GridPoint("IVAGO", "high", "high"), GridPoint("Schepen", "low", "medium")]
+# Thirty names: an answer too big for one pipe buffer, so it is read in several pieces.
+MANY = [GridPoint(f"Partner {n}", "high", ("low", "medium", "high")[n % 3]) for n in range(30)]
+# The worker's imported modules, asked of the worker itself (`eval` pickles by reference).
+WORKER_MODULES = "sorted(__import__('sys').modules)"
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and has not exited (a zombie has exited)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def children() -> list[int]:
+    """This process's live descendants (a zombie is not reaped: still listed)."""
+    return descendants(os.getpid())
 
 
 async def test_a_picture_is_drawn_in_another_process() -> None:
@@ -39,6 +62,87 @@ async def test_a_picture_is_drawn_in_another_process() -> None:
     # One worker draws everything, so the process that answers is the one that drew.
     worker = await drawing.draw(os.getpid)
     assert worker != os.getpid()
+
+
+async def test_the_worker_is_the_only_process_the_bot_starts() -> None:
+    worker = await drawing.draw(os.getpid)
+    # No multiprocessing, so no resource tracker beside the worker.
+    assert children() == [worker]
+    drawing.stop()
+    assert children() == []  # ended and reaped, not left a zombie
+    assert not running(worker)
+    replacement = await drawing.draw(os.getpid)  # the next picture starts a new one
+    assert replacement != worker and children() == [replacement]
+
+
+def test_start_warms_the_worker_up_before_the_first_picture() -> None:
+    drawing.stop()
+    drawing.start()
+    [worker] = children()
+    # Before any request: matplotlib's font library is loaded by the warm-up drawing.
+    maps = Path(f"/proc/{worker}/maps")
+    deadline = time.monotonic() + 60
+    while "ft2font" not in maps.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "ft2font" in maps.read_text()
+    assert asyncio.run(drawing.draw(os.getpid)) == worker
+    # What the warm-up loaded is frozen: the collection after each picture skips it.
+    assert asyncio.run(drawing.draw(gc.get_freeze_count)) > 10_000
+
+
+async def test_the_worker_collects_after_each_picture() -> None:
+    await drawing.draw(stakeholder_grid_png, MANY, TEXT)
+    # A full collection after the picture reset the older generations' counts.
+    assert (await drawing.draw(gc.get_count))[1:] == (0, 0)
+
+
+async def test_the_worker_loads_only_what_drawing_needs() -> None:
+    modules = set(await drawing.draw(eval, WORKER_MODULES))
+    assert "matplotlib" in modules
+    assert not modules & {"asyncio", "pydantic", "telegram", "multiprocessing", "sqlalchemy"}
+
+
+async def test_an_exception_in_the_worker_reaches_the_caller() -> None:
+    worker = await drawing.draw(os.getpid)
+    with pytest.raises(ValueError, match="invalid literal") as raised:
+        await drawing.draw(int, "zeven")
+    # Where it was raised, in the worker, comes along as its cause.
+    assert isinstance(raised.value.__cause__, drawing.RemoteTraceback)
+    assert "Traceback" in str(raised.value.__cause__)
+    # What cannot be pickled fails in the caller, before anything is sent.
+    with pytest.raises((pickle.PicklingError, AttributeError)):
+        await drawing.draw(int, lambda: 7)
+    assert await drawing.draw(int, "7") == 7
+    assert await drawing.draw(os.getpid) == worker  # the same worker, still in step
+
+
+async def test_calls_at_the_same_time_take_turns() -> None:
+    calls: list[Awaitable[object]] = [drawing.draw(int, str(n)) for n in range(20)]
+    calls.insert(10, drawing.draw(stakeholder_grid_png, MANY, TEXT))
+    calls.insert(5, drawing.draw(time.sleep, 0.2))
+    answers = await asyncio.gather(*calls)
+    picture = answers[11]
+    assert answers[5] is None and isinstance(picture, bytes) and picture.startswith(b"\x89PNG")
+    assert answers[:5] + answers[6:11] + answers[12:] == list(range(20))
+
+
+async def test_a_call_cancelled_halfway_does_not_confuse_the_next() -> None:
+    worker = await drawing.draw(os.getpid)
+    slow = asyncio.ensure_future(drawing.draw(time.sleep, 30))
+    await asyncio.sleep(0.2)  # the request is sent; its answer would come much later
+    slow.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await slow
+    started = time.monotonic()
+    replacement = await drawing.draw(os.getpid)
+    assert replacement != worker and not running(worker)
+    assert time.monotonic() - started < 20  # not after the sleep ended
+
+
+def test_the_worker_serves_one_event_loop_after_another() -> None:
+    first = asyncio.run(drawing.draw(os.getpid))
+    second = asyncio.run(drawing.draw(os.getpid))
+    assert first == second
 
 
 async def test_a_killed_worker_is_replaced_and_the_next_picture_arrives(
@@ -100,27 +204,22 @@ def test_the_bot_process_never_imports_matplotlib() -> None:
         async def main():
             drawing.start()
             await draw_pictures(replies)
+            # Every kind of chart has been drawn: what has the worker loaded for them?
+            worker = set(await drawing.draw(eval, "sorted(__import__('sys').modules)"))
             drawing.stop()
+            return worker
 
-        asyncio.run(main())
+        worker = asyncio.run(main())
         assert all(r.image and r.image.data.startswith(b"\\x89PNG") for r in replies), replies
         print("matplotlib" in sys.modules)
+        print(sorted(worker & {"asyncio", "pydantic", "telegram", "multiprocessing", "sqlalchemy"}))
         """
     )
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
-
-
-def running(pid: int) -> bool:
-    """Whether a process exists and has not exited (a zombie has exited)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    assert done.stdout.split("\n")[:2] == ["False", "[]"]
 
 
 def test_the_worker_ends_when_the_bot_process_is_killed() -> None:

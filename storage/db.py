@@ -8,12 +8,11 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -24,9 +23,16 @@ from sqlalchemy.ext.asyncio import (
 from storage.repositories import Clock, Tx, utcnow
 from storage.sqlite_driver import InlineDBAPI, inline_creator
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 # How long a statement waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration (tests/test_migrations.py checks it is Alembic's head). A database
+# already there is opened without importing Alembic, which with Mako would stay loaded in the
+# bot process for nothing (≈12 MB resident).
+SCHEMA_HEAD = "0003"
 # One advisory lock per schema (the search path's first), so separate schemas never wait.
 MIGRATION_LOCK = (
     "SELECT pg_advisory_xact_lock("
@@ -78,6 +84,8 @@ def _sqlite_begin(connection: Connection) -> None:
 
 def alembic_config(url: str) -> Config:
     """An Alembic configuration pointing at our migrations, built in code (no ini needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -126,6 +134,10 @@ class Store:
 
     async def upgrade(self, revision: str = "head") -> None:
         """Run Alembic migrations on our own connection (the cookbook's async pattern)."""
+        if revision == "head" and await self.revision() == SCHEMA_HEAD:
+            return  # every start but the first after a release: nothing to do
+        from alembic import command
+
         config = alembic_config(self.url)
 
         def run(connection: Connection) -> None:
@@ -139,6 +151,17 @@ class Store:
                 # (SQLite's BEGIN IMMEDIATE serialises them already.) Held until commit.
                 await connection.exec_driver_sql(MIGRATION_LOCK)
             await connection.run_sync(run)
+
+    async def revision(self) -> str | None:
+        """The migration the database is at; None before the first (no `alembic_version`)."""
+        async with self.engine.connect() as connection:
+            try:
+                found = await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+            except DBAPIError:
+                return None  # no such table yet: an empty database
+            rows = found.scalars().all()
+        # Alembic keeps one row per head; ours is a single line of migrations.
+        return rows[0] if len(rows) == 1 else None
 
     async def close(self) -> None:
         """Dispose of the connection pool."""

@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
-from storage.db import Store, alembic_config
+from storage.db import SCHEMA_HEAD, Store, alembic_config
 from storage.tables import Base
 from tests.conftest import POSTGRES_URL
 
@@ -182,3 +182,37 @@ async def test_every_revision_downgrades_one_step_and_back(fresh: Store) -> None
         await fresh.upgrade("+1")
         assert await current(fresh) == revision
     assert await drift(fresh) == []
+
+
+async def test_the_schema_head_the_store_knows_is_alembics_head(fresh: Store) -> None:
+    assert head(fresh) == SCHEMA_HEAD
+    assert await fresh.revision() is None
+    await fresh.upgrade()
+    assert await fresh.revision() == SCHEMA_HEAD
+    await downgrade(fresh, "-1")
+    assert await fresh.revision() not in (None, SCHEMA_HEAD)
+    await fresh.upgrade()  # one behind is migrated, not taken for the head
+    assert await current(fresh) == head(fresh)
+    assert await drift(fresh) == []
+
+
+async def test_opening_a_database_at_head_does_not_load_alembic(fresh: Store) -> None:
+    await fresh.upgrade()
+    code = (
+        "import asyncio, sys\n"
+        "from storage.db import Store\n"
+        "async def main():\n"
+        f"    store = Store({fresh.url!r}, schema={fresh.schema!r})\n"
+        "    await store.open()\n"
+        "    async with store.transaction() as tx:\n"
+        "        await tx.people.get_or_create('test:Bo', 'Bo', None)\n"
+        "    await store.close()\n"
+        "asyncio.run(main())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+    )
+    done = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", code, cwd=ROOT, stdout=asyncio.subprocess.PIPE
+    )
+    output, _ = await asyncio.wait_for(done.communicate(), 60)
+    assert done.returncode == 0
+    assert output.decode().strip() == "[]"

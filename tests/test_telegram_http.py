@@ -8,8 +8,16 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
@@ -191,3 +199,116 @@ async def test_the_application_uses_it_for_calls_and_for_get_updates() -> None:
     assert isinstance(calls, AiohttpRequest) and isinstance(polls, AiohttpRequest)
     assert calls is not polls
     assert (calls.read_timeout, polls.read_timeout) == (20.0, 10.0)
+
+
+# Answers of every kind the Bot API gives, for post_json against PTB's own BaseRequest.post.
+ANSWERS = [
+    (200, b'{"ok":true,"result":{"message_id":7,"text":"\\u00e9"}}'),
+    (200, b'{"ok":true,"result":true}'),
+    (400, b'{"ok":false,"error_code":400,"description":"Bad Request: message is not modified"}'),
+    (403, b'{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}'),
+    (
+        429,
+        b'{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3",'
+        b'"parameters":{"retry_after":3}}',
+    ),
+    (
+        400,
+        b'{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded",'
+        b'"parameters":{"migrate_to_chat_id":-1001234}}',
+    ),
+    (400, b'{"ok":false,"description":"odd","parameters":{"other":1}}'),
+    (401, b'{"ok":false,"error_code":401,"description":"Unauthorized"}'),
+    (404, b'{"ok":false,"error_code":404,"description":"Not Found"}'),
+    (
+        409,
+        b'{"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates"}',
+    ),
+    (500, b'{"ok":false,"error_code":500,"description":"Internal Server Error"}'),
+    (502, b"<html>Bad Gateway</html>"),
+    (599, b""),
+    (200, b"not json"),
+]
+
+
+@pytest.fixture
+async def scripted() -> AsyncIterator[tuple[str, list[tuple[int, bytes]]]]:
+    """A server answering each request with the next scripted (status, body)."""
+    script: list[tuple[int, bytes]] = []
+
+    async def answer(request: web.Request) -> web.Response:
+        await request.read()
+        status, body = script.pop(0)
+        return web.Response(status=status, body=body, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/{tail:.*}", answer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}/bot1:x/sendMessage", script
+    await runner.cleanup()
+
+
+def outcome(result: object) -> object:
+    """What a call gave, comparable across the two paths: a result, or the error's kind."""
+    if isinstance(result, TelegramError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # RetryAfter.retry_after's deprecation note
+            extra = (getattr(result, "retry_after", None), getattr(result, "new_chat_id", None))
+        return (type(result), result.message, extra)
+    return result
+
+
+@pytest.mark.parametrize(("status", "body"), ANSWERS)
+async def test_post_json_answers_and_fails_as_ptbs_post(
+    scripted: tuple[str, list[tuple[int, bytes]]], status: int, body: bytes
+) -> None:
+    url, script = scripted
+    data = RequestData([RequestParameter.from_input("chat_id", 5)])
+    results: list[object] = []
+    async with AiohttpRequest() as request:
+        for call in (
+            lambda: request.post(url, data),
+            lambda: request.post_json(url, data.json_payload),
+        ):
+            script.append((status, body))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # PTB's deprecation note on RetryAfter's int
+                try:
+                    results.append(await call())
+                except TelegramError as error:
+                    results.append(error)
+    ptb, ours = results
+    assert outcome(ours) == outcome(ptb)
+    if isinstance(ptb, TelegramError):
+        assert ptb.message  # a real failure, not both passing by accident
+    else:
+        assert status == 200
+
+
+async def test_post_json_network_failures_as_ptbs_post(fake: FakeTelegram) -> None:
+    port = refused_port()
+    refused = f"http://127.0.0.1:{port}/bot1:x/getMe"
+    async with AiohttpRequest(connect_timeout=2.0) as request:
+        with pytest.raises(NetworkError) as ptb:
+            await request.post(refused)
+        with pytest.raises(NetworkError) as ours:
+            await request.post_json(refused, b"{}")
+    assert outcome(ours.value) == outcome(ptb.value)
+    assert not isinstance(ours.value, TimedOut)
+    poll = f"{fake.api_url}{fake.token}/getUpdates"
+    async with AiohttpRequest(read_timeout=0.2) as request:
+        with pytest.raises(TimedOut):
+            await request.post_json(poll, get_updates_data(3).json_payload)
+        # After a timeout the pool still serves calls.
+        assert await request.post_json(poll, get_updates_data(0).json_payload) == []
+    closed = AiohttpRequest()
+    with pytest.raises(NetworkError) as ptb:
+        await closed.post(poll)
+    with pytest.raises(NetworkError) as ours:
+        await closed.post_json(poll, b"{}")
+    assert outcome(ours.value) == outcome(ptb.value)
+    assert "not initialized" in ours.value.message

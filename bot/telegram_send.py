@@ -356,6 +356,11 @@ class Delivery:
         shown = await self._raw(endpoint, params, limits, upload=upload)
         return shown["message_id"] if isinstance(shown, dict) else call.edit_message_id
 
+    async def answer_callback(self, query_id: str, text: str | None) -> None:
+        """Stop a tapped button's spinner, showing `text` on it if given (what PTB's
+        CallbackQuery.answer sends, as a raw call)."""
+        await self._raw("answerCallbackQuery", {"callback_query_id": query_id, "text": text})
+
     async def _send_poll(self, call: Outgoing, poll: Poll, limits: dict[str, str] | None) -> int:
         """A native poll, through PTB's send_poll (rare; its Defaults format the question)."""
         extra: dict[str, Any] = {} if limits is None else {"rate_limit_args": limits}

@@ -9,16 +9,20 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 from telegram import TelegramObject
 from telegram.error import BadRequest, EndPointNotFound, TelegramError
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
+from bot.settings import Settings
+from bot.telegram_app import build_application
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import ChatRateLimiter, RateLimitArgs, Result
 from bot.telegram_render import Keyboard, keyboard
 from bot.telegram_send import Delivery, Outgoing, plan_reply
 from flows.events import Attachment, Poll, Reply
+from tests.fakebot import FakeTelegram
 from tests.telegram_harness import Harness
 
 
@@ -195,7 +199,9 @@ async def test_raw_calls_send_what_ptb_sends_and_fail_the_same_way(
 
     async def count_ptb(self: ExtBot[Any], endpoint: str, *args: Any, **kwargs: Any) -> Any:
         ptb_calls.append(endpoint)
-        return await ptb_call(self, endpoint, *args, **kwargs)
+        with warnings.catch_warnings():  # PTB's advice, now pointing at this wrapper
+            warnings.simplefilter("ignore", PTBUserWarning)
+            return await ptb_call(self, endpoint, *args, **kwargs)
 
     monkeypatch.setattr(ExtBot, "do_api_request", count_ptb)
     runs = []
@@ -227,6 +233,60 @@ async def test_raw_calls_send_what_ptb_sends_and_fail_the_same_way(
     outcomes, bodies, limits = lean_run
     assert outcomes[:10] == [True] * 10
     assert outcomes[10] == (EndPointNotFound, "Endpoint 'noSuchMethod' not found in Bot API")
-    assert outcomes[11][0] is BadRequest
+    assert outcomes[11] == (BadRequest, "Message to edit not found")
     assert len(bodies) >= 14 and all(isinstance(body, bytes) for _, body in bodies)
     assert [e for e, _, r in limits if r] == ["sendMessage"]  # the bulk one
+
+
+async def test_button_answers_send_what_ptbs_answer_sends(
+    fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No polling bot here: the taps stay for this test to answer.
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=SecretStr(fake.token),
+        telegram_base_url=fake.api_url,
+        telegram_file_base_url=fake.file_url,
+    )
+    limiter = ChatRateLimiter()
+    application = build_application(settings, limiter)
+    wire: list[bytes] = []
+    limited: list[tuple[str, dict[str, Any]]] = []
+    sent = AiohttpRequest._send
+    limit = ChatRateLimiter.process_request
+
+    async def record_wire(
+        self: AiohttpRequest, method: str, url: str, body: Any, *rest: Any
+    ) -> Any:
+        if url.endswith("/answerCallbackQuery"):
+            wire.append(body)
+        return await sent(self, method, url, body, *rest)
+
+    async def record_limits(self: ChatRateLimiter, **kwargs: Any) -> Result:
+        limited.append((kwargs["endpoint"], dict(kwargs["data"])))
+        return await limit(self, **kwargs)
+
+    monkeypatch.setattr(AiohttpRequest, "_send", record_wire)
+    monkeypatch.setattr(ChatRateLimiter, "process_request", record_limits)
+    async with application:
+        bot = application.bot
+        send = Delivery(bot)
+        an = fake.user(2001, "An")
+        await send.send_all([Outgoing(an.id, "Kies", buttons("A", "B"))], "t")
+        ours, theirs = await an.press("A"), await an.press("B")
+        limited.clear()
+        await send.answer_callback(ours, "Opgeslagen ✓")
+        await bot.answer_callback_query(theirs, "Opgeslagen ✓")
+        with pytest.raises(BadRequest) as lean:  # an unknown query: the same refusal
+            await send.answer_callback(ours + "x", None)
+        with pytest.raises(BadRequest) as ptb:
+            await bot.answer_callback_query(theirs + "x")
+    assert lean.value.message == ptb.value.message
+    assert wire[0].replace(ours.encode(), b"<q>") == wire[1].replace(theirs.encode(), b"<q>")
+    assert [(e, {**d, "callback_query_id": "<q>"}) for e, d in limited] == [
+        ("answerCallbackQuery", {"callback_query_id": "<q>", "text": "Opgeslagen ✓"})
+    ] * 2 + [("answerCallbackQuery", {"callback_query_id": "<q>"})] * 2
+    assert [(a.query_id, a.text) for a in fake.callback_answers] == [
+        (ours, "Opgeslagen ✓"),
+        (theirs, "Opgeslagen ✓"),
+    ]

@@ -1,0 +1,135 @@
+"""CPU of the bot's side of a Bot API call: `python -m bench.api_calls [--calls N] [--rounds N]`.
+
+The fake Bot API runs in a process of its own, so `time.process_time` here counts only what
+the bot spends: replies through Delivery (its lean path and, for comparison, PTB's
+`do_api_request`, which it took before) and received updates through `Bot.get_updates`.
+Rounds alternate between the two paths, so load from elsewhere affects both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import time
+from collections.abc import Awaitable, Callable
+from functools import partial
+from multiprocessing.connection import Connection
+
+from pydantic import SecretStr
+
+from bot.settings import Settings
+from bot.telegram_app import NO_FLOOD_LIMITS, build_application
+from bot.telegram_ratelimit import ChatRateLimiter
+from bot.telegram_render import keyboard
+from bot.telegram_send import Delivery, Outgoing
+from bot.telegram_updates import ALLOWED_UPDATES
+
+PEOPLE = 20  # chats sending side by side, as under load
+
+
+def serve_fake(control: Connection) -> None:
+    """The fake Bot API with PEOPLE people; `("push", n)` makes them send n messages."""
+    from tests.fakebot import FakeTelegram
+
+    async def serve() -> None:
+        fake = FakeTelegram(poll_throttling=False, log_successes=False)
+        await fake.start()
+        people = [fake.user(3000 + number, f"P{number}") for number in range(PEOPLE)]
+        control.send((fake.token, fake.api_url, fake.file_url))
+        loop = asyncio.get_running_loop()
+        while (command := await loop.run_in_executor(None, control.recv))[0] == "push":
+            for number in range(command[1]):
+                await people[number % PEOPLE].send(f"bericht {number}")
+            control.send("done")
+        await fake.stop()
+
+    asyncio.run(serve())
+
+
+async def measure(calls: int, rounds: int) -> dict[str, list[float]]:
+    """CPU µs per call (or per update) of each kind, one figure per round."""
+    control, remote = multiprocessing.Pipe()
+    fake = multiprocessing.get_context("spawn").Process(target=serve_fake, args=(remote,))
+    fake.start()
+    token, api_url, file_url = control.recv()
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=SecretStr(token),
+        telegram_base_url=api_url,
+        telegram_file_base_url=file_url,
+    )
+    application = build_application(settings, ChatRateLimiter(NO_FLOOD_LIMITS))
+    await application.initialize()
+    bot = application.bot
+    buttons = keyboard(
+        [[{"text": "Ja", "callback_data": "j"}, {"text": "Nee", "callback_data": "n"}]]
+    )
+    chats = [3000 + number for number in range(PEOPLE)]
+
+    async def replies(delivery: Delivery, with_buttons: bool) -> None:
+        async def chat(chat_id: int) -> None:
+            for number in range(calls // PEOPLE):
+                html = f"<b>Hallo</b> {chat_id}, bericht {number} — 10 % klaar"
+                shown = Outgoing(chat_id, html, buttons if with_buttons else None)
+                await delivery.send_all([shown], "bench")
+
+        await asyncio.gather(*(chat(chat_id) for chat_id in chats))
+
+    async def updates() -> None:
+        control.send(("push", calls))
+        await asyncio.get_running_loop().run_in_executor(None, control.recv)
+        offset = None
+        received = 0
+        started = time.process_time()
+        while received < calls:
+            batch = await bot.get_updates(offset=offset, allowed_updates=list(ALLOWED_UPDATES))
+            received += len(batch)
+            offset = batch[-1].update_id + 1
+        spent["getUpdates, per update"].append((time.process_time() - started) / calls * 1e6)
+
+    async def timed(label: str, work: Callable[[], Awaitable[None]], count: int) -> None:
+        started = time.process_time()
+        await work()
+        spent[label].append((time.process_time() - started) / count * 1e6)
+
+    spent: dict[str, list[float]] = {"getUpdates, per update": []}
+    try:
+        for _ in range(rounds):
+            for path in ("PTB's do_api_request", "lean"):
+                plain, retiring = Delivery(bot, retire_buttons=False), Delivery(bot)
+                if path != "lean":
+                    plain._request = retiring._request = None  # what Delivery did before
+                spent.setdefault(f"sendMessage ({path})", [])
+                spent.setdefault(f"sendMessage + retire buttons ({path})", [])
+                await timed(f"sendMessage ({path})", partial(replies, plain, False), calls)
+                await timed(
+                    f"sendMessage + retire buttons ({path})",
+                    partial(replies, retiring, True),
+                    2 * calls,  # each reply also takes the buttons off the one before
+                )
+            await updates()
+    finally:
+        await application.shutdown()
+        control.send(("stop",))
+        fake.join(10)
+    return spent
+
+
+def main() -> None:
+    """Print CPU µs per call: minimum and median over the rounds."""
+    parser = argparse.ArgumentParser(prog="python -m bench.api_calls", description=__doc__)
+    parser.add_argument("--calls", type=int, default=2000, help="calls per round (2000)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds (5)")
+    options = parser.parse_args()
+    for label, figures in asyncio.run(measure(options.calls, options.rounds)).items():
+        figures.sort()
+        shown = ", ".join(f"{figure:.0f}" for figure in figures)
+        print(
+            f"{label:52} CPU µs/call: min {figures[0]:4.0f}  median "
+            f"{figures[len(figures) // 2]:4.0f}  ({shown})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -2,7 +2,8 @@
 
 The fake Bot API runs in a process of its own, so `time.process_time` here counts only what
 the bot spends: replies through Delivery (its lean path and, for comparison, PTB's
-`do_api_request`, which it took before) and received updates through `Bot.get_updates`.
+`do_api_request`, which it took before) and received updates through PollingLoop's own
+getUpdates (and PTB's `Bot.get_updates`, which it used before).
 Rounds alternate between the two paths, so load from elsewhere affects both alike.
 """
 
@@ -15,15 +16,18 @@ import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 from multiprocessing.connection import Connection
+from typing import cast
 
 from pydantic import SecretStr
 
 from bot.settings import Settings
 from bot.telegram_app import NO_FLOOD_LIMITS, build_application
+from bot.telegram_http import AiohttpRequest
+from bot.telegram_polling import PollingLoop
 from bot.telegram_ratelimit import ChatRateLimiter
 from bot.telegram_render import keyboard
 from bot.telegram_send import Delivery, Outgoing
-from bot.telegram_updates import ALLOWED_UPDATES
+from bot.telegram_updates import Dispatcher
 
 PEOPLE = 20  # chats sending side by side, as under load
 
@@ -76,24 +80,35 @@ async def measure(calls: int, rounds: int) -> dict[str, list[float]]:
 
         await asyncio.gather(*(chat(chat_id) for chat_id in chats))
 
-    async def updates() -> None:
+    updates_request = bot._request[0]
+    assert isinstance(updates_request, AiohttpRequest)
+
+    async def updates(path: str, batch: int) -> None:
+        """Received updates, fetched `batch` at a time, by PollingLoop's own fetch or PTB's."""
         control.send(("push", calls))
         await asyncio.get_running_loop().run_in_executor(None, control.recv)
-        offset = None
+        loop = PollingLoop(bot, cast(Dispatcher, None), timeout=0)
+        loop.request = updates_request if path == "lean" else None
         received = 0
+        label = f"getUpdates, {batch} a time, per update ({path})"
         started = time.process_time()
         while received < calls:
-            batch = await bot.get_updates(offset=offset, allowed_updates=list(ALLOWED_UPDATES))
-            received += len(batch)
-            offset = batch[-1].update_id + 1
-        spent["getUpdates, per update"].append((time.process_time() - started) / calls * 1e6)
+            if loop.request is None:
+                fetched = await bot.get_updates(
+                    offset=loop.offset, limit=batch, allowed_updates=loop.allowed_updates
+                )
+            else:
+                fetched = await loop._fetch_updates(limit=batch)
+            received += len(fetched)
+            loop.offset = fetched[-1].update_id + 1
+        spent.setdefault(label, []).append((time.process_time() - started) / calls * 1e6)
 
     async def timed(label: str, work: Callable[[], Awaitable[None]], count: int) -> None:
         started = time.process_time()
         await work()
         spent[label].append((time.process_time() - started) / count * 1e6)
 
-    spent: dict[str, list[float]] = {"getUpdates, per update": []}
+    spent: dict[str, list[float]] = {}
     try:
         for _ in range(rounds):
             for path in ("PTB's do_api_request", "lean"):
@@ -108,7 +123,8 @@ async def measure(calls: int, rounds: int) -> dict[str, list[float]]:
                     partial(replies, retiring, True),
                     2 * calls,  # each reply also takes the buttons off the one before
                 )
-            await updates()
+                await updates(path if path == "lean" else "PTB's get_updates", 1)
+                await updates(path if path == "lean" else "PTB's get_updates", 100)
     finally:
         await application.shutdown()
         control.send(("stop",))

@@ -123,15 +123,22 @@ class AiohttpRequest(BaseRequest):
                 headers = _JSON
         return await self._send(method, url, body, headers, timeout)
 
-    async def post_json(self, url: str, body: bytes) -> Any:
+    async def post_json(
+        self, url: str, body: bytes, read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE
+    ) -> Any:
         """POST a JSON body encoded by the caller (PTB's form values, as `do_request` sends
-        them) with the default timeouts: the call's result, as `BaseRequest.post` returns it.
+        them): the call's result, as `BaseRequest.post` returns it. Timeouts are this
+        instance's, the read timeout unless given.
 
         Failures raise what `post` raises, mapped by PTB's own code, so callers see the same
         errors without PTB's per-call parameter objects.
         """
+        timeouts = self._default_timeout
+        if not isinstance(read_timeout, DefaultValue):
+            default = BaseRequest.DEFAULT_NONE
+            timeouts = self._timeout(read_timeout, default, default, default, False)
         try:
-            status, payload = await self._send("POST", url, body, _JSON, self._default_timeout)
+            status, payload = await self._send("POST", url, body, _JSON, timeouts)
         except Exception as error:  # PTB wraps what is not a TelegramError in NetworkError
             return await _Answered(error=error).post(url)
         if 200 <= status <= 299:

@@ -6,12 +6,14 @@ import socket
 import warnings
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from aiohttp import web
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import (
     BadRequest,
+    Conflict,
     Forbidden,
     NetworkError,
     RetryAfter,
@@ -24,21 +26,28 @@ from telegram.request._requestparameter import RequestParameter
 from bot.settings import Settings
 from bot.telegram_app import build_application
 from bot.telegram_http import AiohttpRequest
+from bot.telegram_polling import PollingLoop
 from bot.telegram_ratelimit import ChatRateLimiter
+from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher
 from tests.fakebot import FakeTelegram
 from tests.images import png
 
 pytestmark = pytest.mark.asyncio
 
 
-def make_bot(fake: FakeTelegram, request: AiohttpRequest | None = None) -> Bot:
+def make_bot(
+    fake: FakeTelegram,
+    request: AiohttpRequest | None = None,
+    get_updates_request: AiohttpRequest | None = None,
+) -> Bot:
     """A real PTB Bot on our transport, pointed at the fake."""
     return Bot(
         fake.token,
         base_url=fake.api_url,
         base_file_url=fake.file_url,
         request=request or AiohttpRequest(),
-        get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=1.0),
+        get_updates_request=get_updates_request
+        or AiohttpRequest(connection_pool_size=1, read_timeout=1.0),
     )
 
 
@@ -312,3 +321,52 @@ async def test_post_json_network_failures_as_ptbs_post(fake: FakeTelegram) -> No
         await closed.post_json(poll, b"{}")
     assert outcome(ours.value) == outcome(ptb.value)
     assert "not initialized" in ours.value.message
+
+
+async def test_polling_asks_and_reads_as_ptbs_get_updates(
+    fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PollingLoop's own getUpdates on our transport against PTB's get_updates: the same body,
+    # the same read timeout, the same updates, the same errors.
+    sent = AiohttpRequest._send
+    wire: list[tuple[bytes, float | None]] = []
+
+    async def record(
+        self: AiohttpRequest, method: str, url: str, body: Any, headers: Any, timeouts: Any
+    ) -> tuple[int, bytes]:
+        if url.endswith("/getUpdates"):
+            wire.append((body, timeouts.sock_read))
+        return await sent(self, method, url, body, headers, timeouts)
+
+    monkeypatch.setattr(AiohttpRequest, "_send", record)
+    updates_request = AiohttpRequest(connection_pool_size=1, read_timeout=2.5)
+    async with make_bot(fake, get_updates_request=updates_request) as client:
+        loop = PollingLoop(client, cast(Dispatcher, None), timeout=1, request=updates_request)
+        user = fake.user(1001, "An")
+        await user.send("hallo")
+        await user.send("/start")
+
+        async def ptb() -> tuple[Update, ...]:
+            return await client.get_updates(
+                offset=loop.offset, timeout=loop.timeout, allowed_updates=list(ALLOWED_UPDATES)
+            )
+
+        # Nothing is confirmed yet (no offset): both get the two messages.
+        lean, theirs = [
+            [update.to_dict() for update in await f()] for f in (loop._fetch_updates, ptb)
+        ]
+        assert lean == theirs and len(lean) == 2
+        loop.offset = max(update["update_id"] for update in lean) + 1
+        for fetch in (loop._fetch_updates, ptb):
+            assert await fetch() == ()  # an empty long poll of a second
+        await client.set_webhook("https://example.org/hook")
+        errors = []
+        for fetch in (loop._fetch_updates, ptb):
+            with pytest.raises(Conflict) as caught:
+                await fetch()
+            errors.append(caught.value.message)
+        assert errors[0] == errors[1]
+    ours, ptbs = wire[0::2], wire[1::2]
+    assert ours == ptbs and len(ours) == 3
+    assert wire[0][1] == 3.5  # the transport's read timeout plus the poll's
+    assert b'"offset"' not in wire[0][0] and b'"offset": "' in wire[-1][0]

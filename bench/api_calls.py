@@ -1,16 +1,18 @@
-"""CPU of the bot's side of a Bot API call: `python -m bench.api_calls [--calls N] [--rounds N]`.
+"""CPU of the bot's side of a Bot API call: `python -m bench.api_calls`.
 
 The fake Bot API runs in a process of its own, so `time.process_time` here counts only what
 the bot spends: replies through Delivery (its lean path and, for comparison, PTB's
 `do_api_request`, which it took before) and received updates through PollingLoop's own
 getUpdates (and PTB's `Bot.get_updates`, which it used before).
 Rounds alternate between the two paths, so load from elsewhere affects both alike.
+`--no-network` answers from memory instead: only the work around aiohttp is left.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import multiprocessing
 import time
 from collections.abc import Awaitable, Callable
@@ -132,13 +134,70 @@ async def measure(calls: int, rounds: int) -> dict[str, list[float]]:
     return spent
 
 
+# Canned answers for --no-network: one sent message, one received text message.
+_CHAT = {"id": 3001, "type": "private", "first_name": "An"}
+_SENT = {"message_id": 7, "date": 1764640000, "chat": _CHAT, "text": "Hallo"}
+_RECEIVED = {
+    "update_id": 5,
+    "message": {
+        "message_id": 8,
+        "date": 1764640000,
+        "chat": _CHAT,
+        "from": {"id": 3001, "is_bot": False, "first_name": "An", "language_code": "nl"},
+        "text": "hallo",
+    },
+}
+
+
+async def measure_offline(calls: int, rounds: int) -> dict[str, list[float]]:
+    """The same paths with the transport answering at once from memory: what is left is the
+    bot's own work around aiohttp (steadier figures on a busy machine)."""
+
+    async def canned(self: AiohttpRequest, method: str, url: str, *_: object) -> tuple[int, bytes]:
+        result = [_RECEIVED] if url.endswith("/getUpdates") else _SENT
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    AiohttpRequest._send = canned  # type: ignore[method-assign,assignment]
+    settings = Settings(_env_file=None, telegram_token=SecretStr("1:offline"))  # type: ignore[call-arg]
+    application = build_application(settings, ChatRateLimiter(NO_FLOOD_LIMITS))
+    bot = application.bot
+    assert bot.rate_limiter is not None
+    await bot.rate_limiter.initialize()
+    updates_request = bot._request[0]
+    assert isinstance(updates_request, AiohttpRequest)
+    spent: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for path in ("PTB", "lean"):
+            polling = PollingLoop(bot, cast(Dispatcher, None), timeout=30)
+            polling.request = updates_request if path == "lean" else None
+            polling.offset = 12345
+            delivery = Delivery(bot, retire_buttons=False)
+            if path != "lean":
+                delivery._request = None
+            started = time.process_time()
+            for _ in range(calls):
+                await polling._fetch_updates()
+            label = f"offline getUpdates of 1 update ({path})"
+            spent.setdefault(label, []).append((time.process_time() - started) / calls * 1e6)
+            started = time.process_time()
+            for number in range(calls):
+                await delivery.send_all([Outgoing(3001, f"<b>Hallo</b> {number}")], "bench")
+            label = f"offline sendMessage ({path})"
+            spent.setdefault(label, []).append((time.process_time() - started) / calls * 1e6)
+    return spent
+
+
 def main() -> None:
     """Print CPU µs per call: minimum and median over the rounds."""
     parser = argparse.ArgumentParser(prog="python -m bench.api_calls", description=__doc__)
     parser.add_argument("--calls", type=int, default=2000, help="calls per round (2000)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds (5)")
+    parser.add_argument(
+        "--no-network", action="store_true", help="canned answers instead of the fake"
+    )
     options = parser.parse_args()
-    for label, figures in asyncio.run(measure(options.calls, options.rounds)).items():
+    run = measure_offline if options.no_network else measure
+    for label, figures in asyncio.run(run(options.calls, options.rounds)).items():
         figures.sort()
         shown = ", ".join(f"{figure:.0f}" for figure in figures)
         print(

@@ -77,10 +77,14 @@ class TelegramLinks:
 
 
 def build_application(
-    settings: Settings, limiter: ChatRateLimiter, *, connection_pool_size: int = 256
+    settings: Settings,
+    limiter: ChatRateLimiter,
+    *,
+    connection_pool_size: int = 256,
+    updates_request: AiohttpRequest | None = None,
 ) -> App:
     """The PTB Application: our own update loop (no Updater), our rate limiter, HTML, and our
-    aiohttp transport for the Bot API calls."""
+    aiohttp transport for the Bot API calls (`updates_request` for getUpdates, if given)."""
     if settings.telegram_token is None:
         raise ValueError("KRINGKOERS_TELEGRAM_TOKEN is not set")
     application: App = (
@@ -108,12 +112,17 @@ def build_application(
                 media_write_timeout=60.0,
             )
         )
-        # One long poll at a time; PTB adds this read timeout to the long-polling timeout.
-        # The other timeouts are PTB's defaults for its own getUpdates client.
-        .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=10.0))
+        .get_updates_request(updates_request or updates_transport())
         .build()
     )
     return application
+
+
+def updates_transport() -> AiohttpRequest:
+    """The transport for getUpdates."""
+    # One long poll at a time; PTB adds this read timeout to the long-polling timeout.
+    # The other timeouts are PTB's defaults for its own getUpdates client.
+    return AiohttpRequest(connection_pool_size=1, read_timeout=10.0)
 
 
 async def set_command_menu(application: App, engine: Engine) -> None:
@@ -150,6 +159,7 @@ class TelegramBot:
         self.poll_timeout = poll_timeout
         self.connection_pool_size = connection_pool_size
         self._application: App | None = None
+        self._updates_request: AiohttpRequest | None = None
         self._engine: Engine | None = None
         self.outbox = Outbox()
         self.dispatcher: Dispatcher | None = None
@@ -203,8 +213,12 @@ class TelegramBot:
         settings = self.settings
         if settings.mode == "webhook" and not settings.webhook_url:
             raise ValueError("webhook mode needs KRINGKOERS_WEBHOOK_URL")
+        self._updates_request = updates_transport()
         self._application = build_application(
-            settings, self.limiter, connection_pool_size=self.connection_pool_size
+            settings,
+            self.limiter,
+            connection_pool_size=self.connection_pool_size,
+            updates_request=self._updates_request,
         )
         # Spawned now, and warmed up in the background while we connect, so the first picture
         # is not slow; it belongs to the process and is stopped by `_serve` (tests share it).
@@ -271,7 +285,12 @@ class TelegramBot:
             self.server = WebServer(settings.webhook_listen, settings.health_port)
             self.server.add_health(self.engine.store)
             await self.server.start()
-        self.polling = PollingLoop(self.application.bot, self.dispatcher, timeout=self.poll_timeout)
+        self.polling = PollingLoop(
+            self.application.bot,
+            self.dispatcher,
+            timeout=self.poll_timeout,
+            request=self._updates_request,
+        )
         self._polling_task = self.polling.start()
 
     async def wait(self) -> None:

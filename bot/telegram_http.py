@@ -8,7 +8,8 @@ connection without scanning the pool, and learns of closed ones from the event l
 from __future__ import annotations
 
 import ssl
-from typing import Final
+from collections.abc import Mapping
+from typing import Any, Final
 
 import aiohttp
 import certifi
@@ -107,9 +108,6 @@ class AiohttpRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         """One HTTP request: (status, body); timeouts raise TimedOut, other failures
         NetworkError, like PTB's HTTPXRequest."""
-        session = self._session
-        if session is None or session.closed:
-            raise RuntimeError("This AiohttpRequest is not initialized!")
         files = request_data is not None and request_data.contains_files
         timeout = self._timeout(read_timeout, write_timeout, connect_timeout, pool_timeout, files)
         body: aiohttp.FormData | bytes | None = None
@@ -123,9 +121,44 @@ class AiohttpRequest(BaseRequest):
                 # cheaper than urlencode's quoting, which was a large part of each call's CPU.
                 body = request_data.json_payload
                 headers = _JSON
+        return await self._send(method, url, body, headers, timeout)
+
+    async def post_json(
+        self, url: str, body: bytes, read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE
+    ) -> Any:
+        """POST a JSON body encoded by the caller (PTB's form values, as `do_request` sends
+        them): the call's result, as `BaseRequest.post` returns it. Timeouts are this
+        instance's, the read timeout unless given.
+
+        Failures raise what `post` raises, mapped by PTB's own code, so callers see the same
+        errors without PTB's per-call parameter objects.
+        """
+        timeouts = self._default_timeout
+        if not isinstance(read_timeout, DefaultValue):
+            default = BaseRequest.DEFAULT_NONE
+            timeouts = self._timeout(read_timeout, default, default, default, False)
+        try:
+            status, payload = await self._send("POST", url, body, _JSON, timeouts)
+        except Exception as error:  # PTB wraps what is not a TelegramError in NetworkError
+            return await _Answered(error=error).post(url)
+        if 200 <= status <= 299:
+            return self.parse_json_payload(payload)["result"]
+        return await _Answered(status, payload).post(url)  # raises the matching TelegramError
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        body: aiohttp.FormData | bytes | None,
+        headers: Mapping[str, str] | None,
+        timeouts: aiohttp.ClientTimeout,
+    ) -> tuple[int, bytes]:
+        session = self._session
+        if session is None or session.closed:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
         try:
             async with session.request(
-                method, url, data=body, headers=headers, timeout=timeout
+                method, url, data=body, headers=headers, timeout=timeouts
             ) as response:
                 return response.status, await response.read()
         except aiohttp.ConnectionTimeoutError as error:
@@ -188,3 +221,43 @@ def _multipart(request_data: RequestData) -> aiohttp.FormData:
     for name, (filename, content, mime_type) in request_data.multipart_data.items():
         form.add_field(name, content, filename=filename, content_type=mime_type)
     return form
+
+
+class _Answered(BaseRequest):
+    """An answer already received (or the failure to get one), handed to PTB's
+    `BaseRequest.post`, which turns statuses and failures into its errors."""
+
+    __slots__ = ("_error", "_payload", "_status")
+
+    def __init__(
+        self, status: int = 0, payload: bytes = b"", *, error: Exception | None = None
+    ) -> None:
+        self._status = status
+        self._payload = payload
+        self._error = error
+
+    @property
+    def read_timeout(self) -> float | None:
+        """None: nothing is read here."""
+        return None
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """The answer, or the failure raised again."""
+        if self._error is not None:
+            raise self._error
+        return self._status, self._payload

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import random
 from collections.abc import Sequence
 
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
+from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
 from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher
 
@@ -35,11 +38,17 @@ class PollingLoop:
         *,
         timeout: int = 30,
         allowed_updates: Sequence[str] = ALLOWED_UPDATES,
+        request: AiohttpRequest | None = None,
     ) -> None:
         self.bot = bot
         self.dispatcher = dispatcher
         self.timeout = timeout
         self.allowed_updates = list(allowed_updates)
+        # The bot's getUpdates transport, when it is ours: polls then skip PTB's per-call
+        # request objects (see _fetch_updates). None: PTB's get_updates.
+        self.request = request
+        self._url = f"{bot.base_url}/getUpdates"
+        self._allowed_json = json.dumps(self.allowed_updates)
         self.offset: int | None = None  # None: from the oldest unconfirmed update
         self._stopping = asyncio.Event()
         self._fetch: asyncio.Task[tuple[Update, ...]] | None = None
@@ -114,15 +123,39 @@ class PollingLoop:
                 self.offset = max(update.update_id for update in updates) + 1
 
     async def _get_updates(self) -> tuple[Update, ...]:
-        self._fetch = asyncio.ensure_future(
-            self.bot.get_updates(
-                offset=self.offset, timeout=self.timeout, allowed_updates=self.allowed_updates
-            )
-        )
+        self._fetch = asyncio.ensure_future(self._fetch_updates())
         try:
             return await self._fetch
         finally:
             self._fetch = None
+
+    async def _fetch_updates(self, limit: int | None = None) -> tuple[Update, ...]:
+        """One long poll: what PTB's get_updates sends, waits and returns, and its errors."""
+        request = self.request
+        if request is None:
+            return await self.bot.get_updates(
+                offset=self.offset,
+                limit=limit,
+                timeout=self.timeout,
+                allowed_updates=self.allowed_updates,
+            )
+        # PTB's parameters in PTB's order; json.dumps of an int is its digits.
+        fields = {"timeout": str(self.timeout)}
+        if self.offset is not None:
+            fields["offset"] = str(self.offset)
+        if limit is not None:
+            fields["limit"] = str(limit)
+        fields["allowed_updates"] = self._allowed_json
+        # Like get_updates: the transport's read timeout plus the time Telegram may hold on.
+        read_timeout = (request.read_timeout or 0) + self.timeout
+        result = await request.post_json(
+            self._url, json.dumps(fields).encode(), read_timeout=read_timeout
+        )
+        updates = Update.de_list(result, self.bot)
+        if isinstance(self.bot, ExtBot):
+            for update in updates:
+                self.bot.insert_callback_data(update)
+        return updates
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, but wake up at once for stop()."""

@@ -282,7 +282,9 @@ class UpdateHandlers:
     def _answer(self, query: CallbackQuery, text: str | None) -> None:
         async def answer() -> None:
             try:
-                await query.answer(text[:CALLBACK_TEXT_LIMIT] if text else None)
+                await self.delivery.answer_callback(
+                    query.id, text[:CALLBACK_TEXT_LIMIT] if text else None
+                )
             except BadRequest as error:  # e.g. too old: the spinner stopped by itself
                 logger.info("callback %s: not answered (%s)", query.id, error.message)
             except TelegramError as error:

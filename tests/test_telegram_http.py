@@ -6,31 +6,48 @@ import socket
 import warnings
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from aiohttp import web
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.settings import Settings
 from bot.telegram_app import build_application
 from bot.telegram_http import AiohttpRequest
+from bot.telegram_polling import PollingLoop
 from bot.telegram_ratelimit import ChatRateLimiter
+from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher
 from tests.fakebot import FakeTelegram
 from tests.images import png
 
 pytestmark = pytest.mark.asyncio
 
 
-def make_bot(fake: FakeTelegram, request: AiohttpRequest | None = None) -> Bot:
+def make_bot(
+    fake: FakeTelegram,
+    request: AiohttpRequest | None = None,
+    get_updates_request: AiohttpRequest | None = None,
+) -> Bot:
     """A real PTB Bot on our transport, pointed at the fake."""
     return Bot(
         fake.token,
         base_url=fake.api_url,
         base_file_url=fake.file_url,
         request=request or AiohttpRequest(),
-        get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=1.0),
+        get_updates_request=get_updates_request
+        or AiohttpRequest(connection_pool_size=1, read_timeout=1.0),
     )
 
 
@@ -191,3 +208,165 @@ async def test_the_application_uses_it_for_calls_and_for_get_updates() -> None:
     assert isinstance(calls, AiohttpRequest) and isinstance(polls, AiohttpRequest)
     assert calls is not polls
     assert (calls.read_timeout, polls.read_timeout) == (20.0, 10.0)
+
+
+# Answers of every kind the Bot API gives, for post_json against PTB's own BaseRequest.post.
+ANSWERS = [
+    (200, b'{"ok":true,"result":{"message_id":7,"text":"\\u00e9"}}'),
+    (200, b'{"ok":true,"result":true}'),
+    (400, b'{"ok":false,"error_code":400,"description":"Bad Request: message is not modified"}'),
+    (403, b'{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}'),
+    (
+        429,
+        b'{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3",'
+        b'"parameters":{"retry_after":3}}',
+    ),
+    (
+        400,
+        b'{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded",'
+        b'"parameters":{"migrate_to_chat_id":-1001234}}',
+    ),
+    (400, b'{"ok":false,"description":"odd","parameters":{"other":1}}'),
+    (401, b'{"ok":false,"error_code":401,"description":"Unauthorized"}'),
+    (404, b'{"ok":false,"error_code":404,"description":"Not Found"}'),
+    (
+        409,
+        b'{"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates"}',
+    ),
+    (500, b'{"ok":false,"error_code":500,"description":"Internal Server Error"}'),
+    (502, b"<html>Bad Gateway</html>"),
+    (599, b""),
+    (200, b"not json"),
+]
+
+
+@pytest.fixture
+async def scripted() -> AsyncIterator[tuple[str, list[tuple[int, bytes]]]]:
+    """A server answering each request with the next scripted (status, body)."""
+    script: list[tuple[int, bytes]] = []
+
+    async def answer(request: web.Request) -> web.Response:
+        await request.read()
+        status, body = script.pop(0)
+        return web.Response(status=status, body=body, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/{tail:.*}", answer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}/bot1:x/sendMessage", script
+    await runner.cleanup()
+
+
+def outcome(result: object) -> object:
+    """What a call gave, comparable across the two paths: a result, or the error's kind."""
+    if isinstance(result, TelegramError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # RetryAfter.retry_after's deprecation note
+            extra = (getattr(result, "retry_after", None), getattr(result, "new_chat_id", None))
+        return (type(result), result.message, extra)
+    return result
+
+
+@pytest.mark.parametrize(("status", "body"), ANSWERS)
+async def test_post_json_answers_and_fails_as_ptbs_post(
+    scripted: tuple[str, list[tuple[int, bytes]]], status: int, body: bytes
+) -> None:
+    url, script = scripted
+    data = RequestData([RequestParameter.from_input("chat_id", 5)])
+    results: list[object] = []
+    async with AiohttpRequest() as request:
+        for call in (
+            lambda: request.post(url, data),
+            lambda: request.post_json(url, data.json_payload),
+        ):
+            script.append((status, body))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # PTB's deprecation note on RetryAfter's int
+                try:
+                    results.append(await call())
+                except TelegramError as error:
+                    results.append(error)
+    ptb, ours = results
+    assert outcome(ours) == outcome(ptb)
+    if isinstance(ptb, TelegramError):
+        assert ptb.message  # a real failure, not both passing by accident
+    else:
+        assert status == 200
+
+
+async def test_post_json_network_failures_as_ptbs_post(fake: FakeTelegram) -> None:
+    port = refused_port()
+    refused = f"http://127.0.0.1:{port}/bot1:x/getMe"
+    async with AiohttpRequest(connect_timeout=2.0) as request:
+        with pytest.raises(NetworkError) as ptb:
+            await request.post(refused)
+        with pytest.raises(NetworkError) as ours:
+            await request.post_json(refused, b"{}")
+    assert outcome(ours.value) == outcome(ptb.value)
+    assert not isinstance(ours.value, TimedOut)
+    poll = f"{fake.api_url}{fake.token}/getUpdates"
+    async with AiohttpRequest(read_timeout=0.2) as request:
+        with pytest.raises(TimedOut):
+            await request.post_json(poll, get_updates_data(3).json_payload)
+        # After a timeout the pool still serves calls.
+        assert await request.post_json(poll, get_updates_data(0).json_payload) == []
+    closed = AiohttpRequest()
+    with pytest.raises(NetworkError) as ptb:
+        await closed.post(poll)
+    with pytest.raises(NetworkError) as ours:
+        await closed.post_json(poll, b"{}")
+    assert outcome(ours.value) == outcome(ptb.value)
+    assert "not initialized" in ours.value.message
+
+
+async def test_polling_asks_and_reads_as_ptbs_get_updates(
+    fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PollingLoop's own getUpdates on our transport against PTB's get_updates: the same body,
+    # the same read timeout, the same updates, the same errors.
+    sent = AiohttpRequest._send
+    wire: list[tuple[bytes, float | None]] = []
+
+    async def record(
+        self: AiohttpRequest, method: str, url: str, body: Any, headers: Any, timeouts: Any
+    ) -> tuple[int, bytes]:
+        if url.endswith("/getUpdates"):
+            wire.append((body, timeouts.sock_read))
+        return await sent(self, method, url, body, headers, timeouts)
+
+    monkeypatch.setattr(AiohttpRequest, "_send", record)
+    updates_request = AiohttpRequest(connection_pool_size=1, read_timeout=2.5)
+    async with make_bot(fake, get_updates_request=updates_request) as client:
+        loop = PollingLoop(client, cast(Dispatcher, None), timeout=1, request=updates_request)
+        user = fake.user(1001, "An")
+        await user.send("hallo")
+        await user.send("/start")
+
+        async def ptb() -> tuple[Update, ...]:
+            return await client.get_updates(
+                offset=loop.offset, timeout=loop.timeout, allowed_updates=list(ALLOWED_UPDATES)
+            )
+
+        # Nothing is confirmed yet (no offset): both get the two messages.
+        lean, theirs = [
+            [update.to_dict() for update in await f()] for f in (loop._fetch_updates, ptb)
+        ]
+        assert lean == theirs and len(lean) == 2
+        loop.offset = max(update["update_id"] for update in lean) + 1
+        for fetch in (loop._fetch_updates, ptb):
+            assert await fetch() == ()  # an empty long poll of a second
+        await client.set_webhook("https://example.org/hook")
+        errors = []
+        for fetch in (loop._fetch_updates, ptb):
+            with pytest.raises(Conflict) as caught:
+                await fetch()
+            errors.append(caught.value.message)
+        assert errors[0] == errors[1]
+    ours, ptbs = wire[0::2], wire[1::2]
+    assert ours == ptbs and len(ours) == 3
+    assert wire[0][1] == 3.5  # the transport's read timeout plus the poll's
+    assert b'"offset"' not in wire[0][0] and b'"offset": "' in wire[-1][0]

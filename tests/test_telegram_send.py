@@ -9,12 +9,20 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
+from telegram import TelegramObject
+from telegram.error import BadRequest, EndPointNotFound, TelegramError
+from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
+from bot.settings import Settings
+from bot.telegram_app import build_application
+from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import ChatRateLimiter, RateLimitArgs, Result
 from bot.telegram_render import Keyboard, keyboard
 from bot.telegram_send import Delivery, Outgoing, plan_reply
 from flows.events import Attachment, Poll, Reply
+from tests.fakebot import FakeTelegram
 from tests.telegram_harness import Harness
 
 
@@ -122,3 +130,163 @@ async def test_photos_polls_and_bulk_calls_keep_their_parts(
     assert photo.photo is not None and photo.caption == "Kaart" and photo.buttons == [["Meer"]]
     assert poll.poll is not None and polls == [(poll.poll.id, "dots:1", an.id)]
     assert seen == [("sendPhoto", {"priority": "bulk"}), ("sendPoll", None)]
+
+
+async def scenario(harness: Harness, send: Delivery, chat: int) -> list[object]:
+    """Calls of every kind Delivery makes, with Telegram's refusals on the way: what each gave."""
+    fake = harness.fake
+    seen: list[object] = []
+    calls = [
+        [Outgoing(chat, "Zie https://example.org — één")],
+        [Outgoing(chat, "<b>Kies</b>", buttons("A", "B"))],
+        [Outgoing(chat, "Kies", buttons("A", "B"), edit_message_id=2)],  # not modified
+        [Outgoing(chat, "Verder", buttons("C"))],  # retires the buttons of message 2
+        [Outgoing(chat, "Anders", buttons("D"), edit_message_id=99)],  # lost: sent anew
+        [Outgoing(chat, "<b>vet & scheef")],  # HTML Telegram cannot parse: plain words
+        [Outgoing(chat, "Later", bulk=True)],
+    ]
+    for planned in calls:
+        seen.append(await send.send_all(planned, "t"))
+    fake.fail_next("sendMessage", retry_after=1)  # 429: the chat waits, then it goes out
+    seen.append(await send.send_all([Outgoing(chat, "Na een pauze")], "t"))
+    fake.fail_next("sendMessage", status=500, times=2)  # network trouble: tried again
+    seen.append(await send.send_all([Outgoing(chat, "Toch")], "t"))
+    fake.fail_next("sendMessage", status=500, times=3)  # gone for good: dropped
+    seen.append(await send.send_all([Outgoing(chat, "Kwijt")], "t"))
+    for endpoint in ("noSuchMethod", "editMessageText"):
+        try:
+            await send._raw(endpoint, {"chat_id": chat, "message_id": 99, "text": "x"})
+        except TelegramError as error:
+            seen.append((type(error), error.message))
+    return seen
+
+
+async def test_raw_calls_send_what_ptb_sends_and_fail_the_same_way(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same calls once through our lean path and once through PTB's do_api_request: the
+    # same bodies on the wire, the same arguments for the rate limiter, the same outcomes.
+    wire: list[tuple[str, bytes]] = []
+    limited: list[tuple[str, dict[str, object], RateLimitArgs | None]] = []
+    sent = AiohttpRequest._send
+    limit = ChatRateLimiter.process_request
+
+    async def record_wire(
+        self: AiohttpRequest, method: str, url: str, body: Any, *rest: Any
+    ) -> tuple[int, bytes]:
+        endpoint = url.rsplit("/", 1)[1]
+        if endpoint != "getUpdates":  # the harness's polling
+            wire.append((endpoint, body))
+        return await sent(self, method, url, body, *rest)
+
+    async def record_limits(
+        self: ChatRateLimiter,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: RateLimitArgs | None,
+    ) -> Result:
+        shown = {k: v.to_dict() if isinstance(v, TelegramObject) else v for k, v in data.items()}
+        limited.append((endpoint, shown, rate_limit_args))
+        return await limit(self, callback, args, kwargs, endpoint, data, rate_limit_args)
+
+    monkeypatch.setattr(AiohttpRequest, "_send", record_wire)
+    monkeypatch.setattr(ChatRateLimiter, "process_request", record_limits)
+    ptb_calls: list[str] = []
+    ptb_call = ExtBot.do_api_request
+
+    async def count_ptb(self: ExtBot[Any], endpoint: str, *args: Any, **kwargs: Any) -> Any:
+        ptb_calls.append(endpoint)
+        with warnings.catch_warnings():  # PTB's advice, now pointing at this wrapper
+            warnings.simplefilter("ignore", PTBUserWarning)
+            return await ptb_call(self, endpoint, *args, **kwargs)
+
+    monkeypatch.setattr(ExtBot, "do_api_request", count_ptb)
+    runs = []
+    for chat, lean in ((2001, True), (2002, False)):
+        harness.fake.user(chat, "An")
+        send = delivery(harness)
+        if not lean:
+            send._request = None  # as when the transport is not ours: PTB's path
+        wire.clear()
+        limited.clear()
+        outcomes = await scenario(harness, send, chat)
+        runs.append(
+            (
+                outcomes,
+                [
+                    (endpoint, body.replace(str(chat).encode(), b"<chat>"))
+                    for endpoint, body in wire
+                ],
+                [
+                    (e, {**d, "chat_id": "<chat>"} if "chat_id" in d else d, r)
+                    for e, d, r in limited
+                ],
+            )
+        )
+    lean_run, ptb_run = runs
+    forget_refusals(harness)
+    assert len(ptb_calls) == len(runs[1][2])  # the lean run did not go through PTB at all
+    assert lean_run == ptb_run
+    outcomes, bodies, limits = lean_run
+    assert outcomes[:10] == [True] * 10
+    assert outcomes[10] == (EndPointNotFound, "Endpoint 'noSuchMethod' not found in Bot API")
+    assert outcomes[11] == (BadRequest, "Message to edit not found")
+    assert len(bodies) >= 14 and all(isinstance(body, bytes) for _, body in bodies)
+    assert [e for e, _, r in limits if r] == ["sendMessage"]  # the bulk one
+
+
+async def test_button_answers_send_what_ptbs_answer_sends(
+    fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No polling bot here: the taps stay for this test to answer.
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=SecretStr(fake.token),
+        telegram_base_url=fake.api_url,
+        telegram_file_base_url=fake.file_url,
+    )
+    limiter = ChatRateLimiter()
+    application = build_application(settings, limiter)
+    wire: list[bytes] = []
+    limited: list[tuple[str, dict[str, Any]]] = []
+    sent = AiohttpRequest._send
+    limit = ChatRateLimiter.process_request
+
+    async def record_wire(
+        self: AiohttpRequest, method: str, url: str, body: Any, *rest: Any
+    ) -> Any:
+        if url.endswith("/answerCallbackQuery"):
+            wire.append(body)
+        return await sent(self, method, url, body, *rest)
+
+    async def record_limits(self: ChatRateLimiter, **kwargs: Any) -> Result:
+        limited.append((kwargs["endpoint"], dict(kwargs["data"])))
+        return await limit(self, **kwargs)
+
+    monkeypatch.setattr(AiohttpRequest, "_send", record_wire)
+    monkeypatch.setattr(ChatRateLimiter, "process_request", record_limits)
+    async with application:
+        bot = application.bot
+        send = Delivery(bot)
+        an = fake.user(2001, "An")
+        await send.send_all([Outgoing(an.id, "Kies", buttons("A", "B"))], "t")
+        ours, theirs = await an.press("A"), await an.press("B")
+        limited.clear()
+        await send.answer_callback(ours, "Opgeslagen ✓")
+        await bot.answer_callback_query(theirs, "Opgeslagen ✓")
+        with pytest.raises(BadRequest) as lean:  # an unknown query: the same refusal
+            await send.answer_callback(ours + "x", None)
+        with pytest.raises(BadRequest) as ptb:
+            await bot.answer_callback_query(theirs + "x")
+    assert lean.value.message == ptb.value.message
+    assert wire[0].replace(ours.encode(), b"<q>") == wire[1].replace(theirs.encode(), b"<q>")
+    assert [(e, {**d, "callback_query_id": "<q>"}) for e, d in limited] == [
+        ("answerCallbackQuery", {"callback_query_id": "<q>", "text": "Opgeslagen ✓"})
+    ] * 2 + [("answerCallbackQuery", {"callback_query_id": "<q>"})] * 2
+    assert [(a.query_id, a.text) for a in fake.callback_answers] == [
+        (ours, "Opgeslagen ✓"),
+        (theirs, "Opgeslagen ✓"),
+    ]

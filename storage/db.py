@@ -22,7 +22,12 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.repositories import Clock, Tx, utcnow
-from storage.sqlite_driver import InlineDBAPI, inline_creator, runs_inline
+from storage.sqlite_driver import (
+    InlineAdaptedConnection,
+    InlineDBAPI,
+    inline_creator,
+    runs_inline,
+)
 
 # How long a statement waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -73,11 +78,15 @@ def _switch_to_wal(cursor: Any) -> None:
 def _sqlite_begin(connection: Connection) -> None:
     # Take the write lock when the transaction starts (SQLAlchemy's documented pysqlite
     # recipe): every event's read-modify-write is then serialised, across processes too.
-    # Issued on the DB-API cursor: exec_driver_sql's execution context cost more than the
+    # Issued on the DB-API connection: exec_driver_sql's execution context cost more than the
     # BEGIN. Its errors are raised as exec_driver_sql raises them (wrapped; a disconnect or
     # a cancelled wait invalidates the connection).
     cursor = None
     try:
+        dbapi_connection = connection.connection.dbapi_connection
+        if isinstance(dbapi_connection, InlineAdaptedConnection):
+            dbapi_connection.begin("BEGIN IMMEDIATE")
+            return
         cursor = connection.connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
     except BaseException as error:

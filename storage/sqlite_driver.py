@@ -13,6 +13,8 @@ greenlet either: `InlineDBAPI` hands SQLAlchemy cursors that, called outside a g
 aiosqlite's coroutines to their end at once instead of switching greenlets for each, so the
 repositories can execute prebuilt statements on the connection directly (`runs_inline`).
 Inside a greenlet (everything else SQLAlchemy does, BEGIN included) they behave as before.
+Those prebuilt statements even skip SQLAlchemy's execution machinery (`DirectStatements`),
+and a transaction that has begun commits and closes without a greenlet (`Store.transaction`).
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ class _InlineQueue:
             future.set_result(result)
 
 
+# What InlineConnection.begin_now returns when another connection holds the write lock.
+LOCKED = object()
+
+
 def _waits_for_lock(args: tuple[Any, ...]) -> bool:
     """Whether a cursor call starts a transaction (which may wait for the write lock)."""
     return bool(args) and isinstance(args[0], str) and args[0].lstrip()[:5].upper() == "BEGIN"
@@ -77,14 +83,23 @@ class InlineConnection(aiosqlite.Connection):
         return fn(*args, **kwargs)
 
     async def _begin(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """BEGIN at once when the lock is free (the usual case); else wait on a thread.
+        """BEGIN at once when the lock is free (the usual case); else wait on a thread."""
+        result = self.begin_now(fn, *args, **kwargs)
+        if result is LOCKED:
+            result = await self.begin_waiting(fn, *args, **kwargs)
+        return result
+
+    def begin_now(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a BEGIN at once; LOCKED (and nothing begun) when another connection holds the lock.
 
         The try at once must not wait, so it runs with a busy timeout of 0. In WAL mode the
         connection keeps that timeout: once BEGIN IMMEDIATE holds the write lock, nothing in
         the transaction (COMMIT included) waits for another connection, so two PRAGMAs per
         transaction are saved. The wait on the thread runs with the configured timeout.
         """
-        connection = self._conn
+        if not self._running or not self._connection:
+            raise ValueError("Connection closed")
+        connection = self._connection
         if self._busy_timeout is None:
             self._busy_timeout = int(connection.execute("PRAGMA busy_timeout").fetchone()[0])
             mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
@@ -98,9 +113,14 @@ class InlineConnection(aiosqlite.Connection):
         except sqlite3.OperationalError as error:
             if connection.in_transaction or "locked" not in str(error).lower():
                 raise
+            return LOCKED
         finally:
             if not self._keeps_no_timeout:
                 connection.execute(f"PRAGMA busy_timeout={self._busy_timeout}")
+
+    async def begin_waiting(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a BEGIN on a thread, waiting for the lock up to the configured busy timeout."""
+        connection = self._conn
         if not self._keeps_no_timeout:
             return await asyncio.to_thread(fn, *args, **kwargs)
         connection.execute(f"PRAGMA busy_timeout={self._busy_timeout}")
@@ -240,6 +260,17 @@ class InlineAdaptedConnection(AsyncAdapt_aiosqlite_connection):
     def _now(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         try:
             _at_once(coroutine)
+        except Exception as error:
+            self._handle_exception(error)
+
+    def begin(self, sql: str) -> None:
+        """Run a BEGIN straight on sqlite3: at once when the write lock is free, else waiting
+        on a thread (which needs a greenlet). No cursor: those layers cost more than it."""
+        driver = self._connection
+        assert isinstance(driver, InlineConnection)
+        try:
+            if driver.begin_now(driver._conn.execute, sql) is LOCKED:
+                await_(driver.begin_waiting(driver._conn.execute, sql))
         except Exception as error:
             self._handle_exception(error)
 

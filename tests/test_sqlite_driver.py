@@ -456,3 +456,28 @@ async def test_a_transaction_cancelled_while_waiting_to_begin_leaves_nothing_beh
         names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
     assert names == ["Bram"]
     await store.close()
+
+
+async def test_a_begin_that_times_out_is_an_operational_error_and_the_store_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from storage import db
+
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "kringkoers.db"
+    store = Store(f"sqlite+aiosqlite:///{path}")
+    await store.open()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")  # held longer than the busy timeout
+        with pytest.raises(OperationalError, match="locked"):  # the bot retries these
+            async with store.transaction() as tx:
+                await tx.people.get_or_create("test:an", "An", "nl")
+        other.execute("ROLLBACK")
+    async with store.transaction() as tx:
+        assert (await tx.people.get_or_create("test:bram", "Bram", "nl"))[1]
+    async with store.engine.connect() as connection:
+        names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
+    assert names == ["Bram"]
+    await store.close()

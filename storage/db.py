@@ -184,7 +184,11 @@ class Store:
                 yield tx
                 await tx.buttons.write()
                 ended = _commit_at_once(session)
-                if not ended:
+                if ended:
+                    # Let other tasks run, as the usual close (in a task of its own) does: a
+                    # round of many transactions must not hold the loop until its next I/O.
+                    await asyncio.sleep(0)
+                else:
                     await session.commit()
             finally:
                 if not ended:

@@ -12,9 +12,10 @@ Since nothing else ever waits, a statement inside a transaction that has begun n
 greenlet either: `InlineDBAPI` hands SQLAlchemy cursors that, called outside a greenlet, run
 aiosqlite's coroutines to their end at once instead of switching greenlets for each, so the
 repositories can execute prebuilt statements on the connection directly (`runs_inline`).
-Inside a greenlet (everything else SQLAlchemy does, BEGIN included) they behave as before.
-Those prebuilt statements even skip SQLAlchemy's execution machinery (`DirectStatements`),
-and a transaction that has begun commits and closes without a greenlet (`Store.transaction`).
+Inside a greenlet (everything else SQLAlchemy does) they behave as before. Those prebuilt
+statements even skip SQLAlchemy's execution machinery (`DirectStatements`), BEGIN goes
+straight to sqlite3 (`InlineAdaptedConnection.begin`), and a transaction that has begun
+commits and closes without a greenlet (`Store.transaction`).
 """
 
 from __future__ import annotations

@@ -21,7 +21,12 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.repositories import Clock, Tx, utcnow
-from storage.sqlite_driver import InlineDBAPI, inline_creator
+from storage.sqlite_driver import (
+    InlineAdaptedConnection,
+    InlineDBAPI,
+    inline_creator,
+    runs_inline,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -79,7 +84,20 @@ def _switch_to_wal(cursor: Any) -> None:
 def _sqlite_begin(connection: Connection) -> None:
     # Take the write lock when the transaction starts (SQLAlchemy's documented pysqlite
     # recipe): every event's read-modify-write is then serialised, across processes too.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Issued on the DB-API connection: exec_driver_sql's execution context cost more than the
+    # BEGIN. Its errors are raised as exec_driver_sql raises them (wrapped; a disconnect or
+    # a cancelled wait invalidates the connection).
+    cursor = None
+    try:
+        dbapi_connection = connection.connection.dbapi_connection
+        if isinstance(dbapi_connection, InlineAdaptedConnection):
+            dbapi_connection.begin("BEGIN IMMEDIATE")
+            return
+        cursor = connection.connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+    except BaseException as error:
+        connection._handle_dbapi_exception(error, "BEGIN IMMEDIATE", (), cursor, None)
+    cursor.close()
 
 
 def alembic_config(url: str) -> Config:
@@ -174,13 +192,52 @@ class Store:
         """One transaction: everything inside commits together or not at all."""
         if self._sessions is None:
             raise RuntimeError("Store.open() was not called")
-        if self._write_lock is not None:
-            async with self._write_lock, self._sessions() as session, session.begin():
-                tx = Tx(session, clock)
-                yield tx
-                await tx.buttons.write()
-        else:
+        if self._write_lock is None:
             async with self._sessions() as session, session.begin():
                 tx = Tx(session, clock)
                 yield tx
                 await tx.buttons.write()
+            return
+        async with self._write_lock:
+            session = self._sessions()
+            ended = False
+            try:
+                session.sync_session.begin()  # no I/O: BEGIN comes with the first statement
+                tx = Tx(session, clock)
+                yield tx
+                await tx.buttons.write()
+                ended = _commit_at_once(session)
+                if ended:
+                    # Let other tasks run, as the usual close (in a task of its own) does: a
+                    # round of many transactions must not hold the loop until its next I/O.
+                    await asyncio.sleep(0)
+                else:
+                    await session.commit()
+            finally:
+                if not ended:
+                    # Closing rolls back whatever was not committed; as `async with session`
+                    # does, the close runs to its end even when this task is cancelled.
+                    await session.__aexit__(None, None, None)
+
+
+def _commit_at_once(session: AsyncSession) -> bool:
+    """Commit and close the session without a greenlet, when nothing in that can wait.
+
+    An AsyncSession commits and closes through greenlets (and closes in a task of its own),
+    which cost more than the COMMIT itself on SQLite. With nothing left to flush and only
+    inline connections inside their begun transaction, committing is a COMMIT on the loop's
+    thread that never waits (see InlineAdaptedConnection), and closing only hands the
+    connection back to the pool. Else (False) the caller commits the usual way.
+    """
+    sync = session.sync_session
+    transaction = sync.get_transaction()
+    if transaction is None or not sync._is_clean():
+        return False
+    for connection, *_ in transaction._connections.values():
+        if not (
+            runs_inline(connection) and connection.in_transaction() and not connection.invalidated
+        ):
+            return False
+    sync.commit()
+    sync.close()
+    return True

@@ -31,7 +31,7 @@ from flows.domain import (
     Track,
 )
 from storage import statements
-from storage.sqlite_driver import runs_inline
+from storage.sqlite_driver import DirectStatements, runs_inline
 from storage.tables import (
     ButtonRow,
     ConversationRow,
@@ -73,6 +73,9 @@ def aware(value: datetime) -> datetime:
 # Where a session keeps its transaction's connection for `_run`, and whether statements may
 # run on it without a greenlet (our inline SQLite driver; see storage/sqlite_driver.py).
 _CONNECTION = "kringkoers.connection"
+# The transaction's connection, its sync side when statements may skip the greenlet, and the
+# runner of prebuilt statements straight on sqlite3 (see storage/sqlite_driver.py).
+_Found = tuple[AsyncConnection, Connection | None, DirectStatements | None]
 
 
 async def _run(
@@ -88,22 +91,27 @@ async def _run(
     is its autoflush (SQLAlchemy issue #9809), so changes still pending on ORM rows are
     flushed first here, and every statement after them sees them.
     """
-    if session.new or session.dirty or session.deleted:
+    if not session.sync_session._is_clean():  # the test the session's autoflush makes
         await session.flush()
-    found: tuple[AsyncConnection, Connection | None] | None = session.info.get(_CONNECTION)
+    found: _Found | None = session.info.get(_CONNECTION)
     if found is None or found[0].closed:
         # Fetched once per transaction (this begins it); a session that committed has given
         # its connection back (closed here), and the next transaction's is fetched anew.
         connection = await session.connection()
         sync = connection.sync_connection
+        inline = sync if sync is not None and runs_inline(sync) else None
         found = session.info[_CONNECTION] = (
             connection,
-            sync if sync is not None and runs_inline(sync) else None,
+            inline,
+            DirectStatements.of(inline) if inline is not None else None,
         )
-    connection, direct = found
+    connection, direct, runner = found
     # Only inside the begun transaction: beginning (or reconnecting) may have to wait.
     if direct is not None and direct.in_transaction() and not direct.invalidated:
-        return direct.execute(statement, params)
+        # Straight to sqlite3 when the statement allows (see DirectStatements), else through
+        # the connection, still without a greenlet.
+        result = runner.execute(statement, params) if runner is not None else None
+        return result if result is not None else direct.execute(statement, params)
     return await connection.execute(statement, params)
 
 

@@ -780,3 +780,25 @@ async def test_housekeeping_prunes_only_old_keys_and_buttons(store: Store) -> No
         assert not await tx.events.claim("new")
         assert await tx.buttons.get(old_ref) is None
         assert await tx.buttons.get(new_ref) is not None
+
+
+async def test_a_transaction_cancelled_halfway_leaves_nothing_behind(store: Store) -> None:
+    w = await seed(store)
+    started = asyncio.Event()
+
+    async def answer() -> None:
+        async with store.transaction() as tx:
+            assert await tx.events.claim("update:cancelled")
+            await tx.items.set_field(w.item, "power", "high", w.an)
+            started.set()
+            await asyncio.sleep(30)  # cancelled here, in the middle of the transaction
+
+    task = asyncio.create_task(answer())
+    await asyncio.wait_for(started.wait(), 10)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    async with store.transaction() as tx:  # the next transaction gets in at once
+        assert await tx.events.claim("update:cancelled")
+        item = await tx.items.get(w.item, w.an)
+        assert item.version == 1 and "power" not in item.data

@@ -8,24 +8,44 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
+from bot import telegram_app
+from flows.engine import Engine
 from storage.db import Store
 from storage.tables import ReminderRow
 from tests.chat import Clock
 from tests.fakebot import FakeTelegram
-from tests.reminder_probe import register_probe
+from tests.reminder_probe import register_probe, task_button, task_deadlines
 from tests.telegram_harness import Harness, assert_nothing_refused, invite_token, new_team
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
+class ProbedEngine(Engine):
+    """The engine knowing the probe tool's deadlines from the start.
+
+    The reminder loop's first round runs as the bot starts, before a test can register the
+    probe; a round that does not know its deadlines skips their reminders. (Its commands
+    come after the start: the command menu has no translations for them.)
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.registry.deadlines["task"] = task_deadlines
+        self.registry.buttons["task"] = task_button
+
+
 @pytest.fixture
-async def harness(fake: FakeTelegram, store: Store, clock: Clock) -> AsyncIterator[Harness]:
+async def harness(
+    fake: FakeTelegram, store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Harness]:
     """The bot on the test clock, with the probe tool that declares deadlines."""
+    monkeypatch.setattr(telegram_app, "Engine", ProbedEngine)
     rig = Harness(fake, store)
     bot = await rig.start_bot(clock=clock.now, reminder_interval_seconds=3600)
     register_probe(bot.engine.registry)

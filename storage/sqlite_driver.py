@@ -21,6 +21,7 @@ commits and closes without a greenlet (`Store.transaction`).
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass
@@ -57,6 +58,8 @@ class _InlineQueue:
         if future is not None and not future.done():
             future.set_result(result)
 
+
+logger = logging.getLogger(__name__)
 
 # What InlineConnection.begin_now returns when another connection holds the write lock.
 LOCKED = object()
@@ -463,6 +466,20 @@ def _plain(connection: Connection) -> bool:
     )
 
 
+def _planned(make: Callable[..., _Plan | None], *args: Any) -> _Plan | None:
+    """A plan, or None (SQLAlchemy's own path) when SQLAlchemy's internals have changed.
+
+    Plans read private parts of SQLAlchemy's compiler (pinned to 2.1, whose internals they
+    were written against; tests/test_sqlite_driver.py compares both paths statement by
+    statement). Should a 2.1 release move one, statements stay correct, only slower.
+    """
+    try:
+        return make(*args)
+    except (AttributeError, TypeError, KeyError):
+        logger.warning("running a statement the usual way: planning it failed", exc_info=True)
+        return None
+
+
 class DirectStatements:
     """Runs the prebuilt statements of one transaction straight on its sqlite3 connection."""
 
@@ -515,7 +532,7 @@ class DirectStatements:
         key = (statement, tuple(first), many)
         plan = self._plans.get(key, _UNPLANNED)
         if plan is _UNPLANNED:
-            plan = _plan(self._connection.dialect, statement, tuple(first), many)
+            plan = _planned(_plan, self._connection.dialect, statement, tuple(first), many)
             if len(self._plans) < _MAX_PLANS:
                 self._plans[key] = plan
         if plan is None:
@@ -529,7 +546,7 @@ class DirectStatements:
             sized_key = (key, lengths)
             sized = self._plans.get(sized_key, _UNPLANNED)
             if sized is _UNPLANNED:
-                sized = _expanded(plan, first)
+                sized = _planned(_expanded, plan, first)
                 if len(self._plans) < _MAX_PLANS:
                     self._plans[sized_key] = sized
             if sized is None:

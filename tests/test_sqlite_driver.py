@@ -15,7 +15,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from storage import statements
+from storage import sqlite_driver, statements
 from storage.db import Store
 from storage.sqlite_driver import DirectResult, _at_once, execute_direct, runs_inline
 from storage.tables import ConversationRow, ItemRow, PersonRow
@@ -380,6 +380,29 @@ async def test_statements_take_sqlalchemys_path_when_someone_listens(tmp_path: P
         assert execute_direct(sync, statements.person_by_external_id(), params) is None
         await tx.people.get_or_create("test:an", "An", "nl")
     assert any("FROM people" in s for s in seen)  # the listener saw the repository's select
+    await store.close()
+
+
+async def test_statements_take_sqlalchemys_path_when_planning_meets_changed_internals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'kringkoers.db'}")
+    await store.open()
+
+    def moved(*_: Any) -> None:
+        raise AttributeError("'SQLCompiler' object has no attribute '_result_columns'")
+
+    monkeypatch.setattr(sqlite_driver, "_plan", moved)
+    async with store.transaction() as tx:
+        sync = (await tx.session.connection()).sync_connection
+        assert sync is not None
+        params = {"external_id": "test:an"}
+        assert execute_direct(sync, statements.person_by_external_id(), params) is None
+        an, created = await tx.people.get_or_create("test:an", "An", "nl")
+    async with store.transaction() as tx:
+        again, created_again = await tx.people.get_or_create("test:an", "An", None)
+    assert created and not created_again and again.id == an.id and again.language == "nl"
+    assert "planning it failed" in caplog.text
     await store.close()
 
 

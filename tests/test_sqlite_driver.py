@@ -98,6 +98,17 @@ def test_processes_opening_a_new_database_at_once_all_get_in(tmp_path: Path) -> 
     assert sorted(set(outcomes)) == ["wal"], [o for o in outcomes if o != "wal"][:3]
 
 
+def _an() -> dict[str, Any]:
+    """The values of a new person row (An)."""
+    return {
+        "external_id": "test:an",
+        "display_name": "An",
+        "language": "nl",
+        "active_project_id": None,
+        "created_at": datetime.now(UTC),
+    }
+
+
 async def test_statements_on_the_connection_run_inline_and_a_failing_one_rolls_back(
     tmp_path: Path,
 ) -> None:
@@ -106,13 +117,7 @@ async def test_statements_on_the_connection_run_inline_and_a_failing_one_rolls_b
     async with store.engine.connect() as connection:
         assert connection.sync_connection is not None
         assert runs_inline(connection.sync_connection)  # the repositories skip the greenlet
-    person = {
-        "external_id": "test:an",
-        "display_name": "An",
-        "language": "nl",
-        "active_project_id": None,
-        "created_at": datetime.now(UTC),
-    }
+    person = _an()
     with pytest.raises(IntegrityError):
         async with store.transaction() as tx:
             await tx.people.get_or_create("test:bram", "Bram", "nl")
@@ -335,13 +340,7 @@ async def test_a_failing_direct_statement_is_raised_as_sqlalchemy_does_and_rolls
 ) -> None:
     store = Store(f"sqlite+aiosqlite:///{tmp_path / 'kringkoers.db'}")
     await store.open()
-    person = {
-        "external_id": "test:an",
-        "display_name": "An",
-        "language": "nl",
-        "active_project_id": None,
-        "created_at": datetime.now(UTC),
-    }
+    person = _an()
     statement = statements.insert_returning_id(PersonRow)
     with pytest.raises(IntegrityError) as raised:
         async with store.transaction() as tx:

@@ -180,7 +180,11 @@ class BotProcess:
     def cpu_seconds(self) -> float:
         """CPU time the bot and its worker processes have used so far (workers as last seen)."""
         self._note_workers()
-        return cpu_seconds(self.pid) + sum(self._workers_cpu.values())
+        return cpu_seconds(self.pid) + self.worker_cpu_seconds()
+
+    def worker_cpu_seconds(self) -> float:
+        """CPU time the worker processes have used so far, as last seen."""
+        return sum(self._workers_cpu.values())
 
     async def stop(self) -> int:
         """SIGTERM, a graceful stop; the exit code."""

@@ -84,7 +84,7 @@ def table(results: dict[str, Any]) -> str:
     """The results as a plain-text table."""
     head = (
         f"{'mode':<16} {'bot':<10} {'upd/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} "
-        f"{'@rate':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'cpu ms':>7} {'peak MB':>8} "
+        f"{'@rate':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'cpu ms':>7} {'wrk ms':>7} {'peak MB':>8} "
         f"{'+wrk MB':>8} {'db MB':>7} {'ratio':>6}"
     )
     lines = [head, "-" * len(head)]
@@ -101,6 +101,7 @@ def table(results: dict[str, Any]) -> str:
                 f"{_cell(rated.get('p50_ms')):>7} "
                 f"{_cell(rated.get('p95_ms')):>7} {_cell(rated.get('p99_ms')):>7} "
                 f"{_cell(full.get('cpu_ms_per_update'), 2):>7} "
+                f"{_cell(full.get('workers_cpu_ms_per_update'), 2):>7} "
                 f"{_cell(entry.get('peak_rss_mb')):>8} "
                 f"{_cell(entry.get('workers_peak_rss_mb')):>8} "
                 f"{_cell(entry.get('db_size_mb'), 2):>7} "
@@ -109,7 +110,8 @@ def table(results: dict[str, Any]) -> str:
     lines.append(
         "upd/s: full speed; @rate: updates/s achieved at the fixed offered load, then its "
         "latencies; latencies in ms from an update offered to its first reply at the fake; "
-        "cpu ms: the bot's CPU time per update at full speed (its workers included); "
+        "cpu ms: the bot's CPU time per update at full speed (its workers included), wrk ms "
+        "the workers' part of it (drawing); "
         "+wrk MB: peak resident memory of the bot's worker processes, beside its own"
     )
     return "\n".join(lines)

@@ -50,6 +50,10 @@ def test_a_tiny_benchmark_run_reports_every_figure(tmp_path: Path) -> None:
     assert mode["kringkoers"]["db_size_mb"] > 0
     # The drawing process is the bot's too: its memory is measured beside the bot's own.
     assert mode["kringkoers"]["workers_peak_rss_mb"] > 0
+    # ... and its CPU time is part of the bot's, reported on its own as well.
+    ours = mode["kringkoers"]["full_speed"]
+    assert 0 < ours["workers_cpu_ms_per_update"] < ours["cpu_ms_per_update"]
+    assert mode["echo"]["full_speed"]["workers_cpu_ms_per_update"] == 0
     assert mode["seeded"] == {"users": 30, "teams": 3, "seconds": mode["seeded"]["seconds"]}
     assert mode["throughput_ratio"] > 0
     assert results["reminders"] == {"status": "not run"}

@@ -44,43 +44,44 @@ from storage.tables import (
 )
 
 
-def _table(row: type[Base]) -> Table:
+def table_of(row: type[Base]) -> Table:
+    """The Core table of a mapped class, typed as one."""
     return cast(Table, row.__table__)
 
 
 @cache
 def insert_returning_id(row: type[Base]) -> Insert:
     """A new row of this table (a person, an item, a conversation, …); returns its id."""
-    table = _table(row)
+    table = table_of(row)
     return insert(table).returning(table.c.id)
 
 
 def _people() -> Any:
-    return _table(PersonRow).c
+    return table_of(PersonRow).c
 
 
 def _teams() -> Any:
-    return _table(TeamRow).c
+    return table_of(TeamRow).c
 
 
 def _projects() -> Any:
-    return _table(ProjectRow).c
+    return table_of(ProjectRow).c
 
 
 def _memberships() -> Any:
-    return _table(MembershipRow).c
+    return table_of(MembershipRow).c
 
 
 def _items() -> Any:
-    return _table(ItemRow).c
+    return table_of(ItemRow).c
 
 
 def _changes() -> Any:
-    return _table(ItemChangeRow).c
+    return table_of(ItemChangeRow).c
 
 
 def _conversations() -> Any:
-    return _table(ConversationRow).c
+    return table_of(ConversationRow).c
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ def insert_or_skip(session: Any) -> Any:
 def claim_event(build: Any) -> Insert:
     """Record a processed-event key unless it is there: returns the key when it was new
     (`build`: the dialect's insert, from `insert_or_skip`)."""
-    table = _table(ProcessedEventRow)
+    table = table_of(ProcessedEventRow)
     return cast(
         Insert,
         build(table)
@@ -125,7 +126,7 @@ def rename_person() -> Update:
     """Set a person's display name (:b_person_id, :b_display_name)."""
     p = _people()
     return (
-        update(_table(PersonRow))
+        update(table_of(PersonRow))
         .where(p.id == bindparam("b_person_id"))
         .values(display_name=bindparam("b_display_name"))
     )
@@ -175,7 +176,7 @@ def project_by_id() -> Select[Any]:
 def project_team_role() -> Select[Any]:
     """A project, its team and the actor's current role there (None when not a member)."""
     p, t, m = _projects(), _teams(), _memberships()
-    membership = _table(MembershipRow)
+    membership = table_of(MembershipRow)
     return (
         select(
             p.id,
@@ -190,8 +191,8 @@ def project_team_role() -> Select[Any]:
             m.role,
         )
         .select_from(
-            _table(ProjectRow)
-            .join(_table(TeamRow), t.id == p.team_id)
+            table_of(ProjectRow)
+            .join(table_of(TeamRow), t.id == p.team_id)
             .outerjoin(
                 membership,
                 and_(
@@ -279,7 +280,7 @@ def count_items() -> Select[Any]:
     i = _items()
     return (
         select(func.count())
-        .select_from(_table(ItemRow))
+        .select_from(table_of(ItemRow))
         .where(
             i.project_id == bindparam("project_id"),
             i.tool == bindparam("tool"),
@@ -294,7 +295,7 @@ def write_item() -> Update:
     """Set an item's data and bump its version (:b_item_id, :b_data, :b_version, …)."""
     i = _items()
     return (
-        update(_table(ItemRow))
+        update(table_of(ItemRow))
         .where(i.id == bindparam("b_item_id"))
         .values(
             data=bindparam("b_data", type_=i.data.type),
@@ -310,7 +311,7 @@ def delete_item() -> Update:
     """Soft-delete an item (:b_item_id, :b_deleted_at, :b_deleted_by, :b_version)."""
     i = _items()
     return (
-        update(_table(ItemRow))
+        update(table_of(ItemRow))
         .where(i.id == bindparam("b_item_id"))
         .values(
             deleted_at=bindparam("b_deleted_at"),
@@ -323,7 +324,7 @@ def delete_item() -> Update:
 @cache
 def insert_change() -> Insert:
     """One recorded field change."""
-    return insert(_table(ItemChangeRow))
+    return insert(table_of(ItemChangeRow))
 
 
 @cache
@@ -417,7 +418,7 @@ def pause_active() -> Update:
     """Pause a person's active conversations (:b_person_id, :b_updated_at)."""
     c = _conversations()
     return (
-        update(_table(ConversationRow))
+        update(table_of(ConversationRow))
         .where(
             c.person_id == bindparam("b_person_id"),
             c.status == ConversationStatus.ACTIVE.value,
@@ -431,7 +432,7 @@ def pause_other_active() -> Update:
     """Pause a person's active conversations but one (:b_person_id, :b_conversation_id)."""
     c = _conversations()
     return (
-        update(_table(ConversationRow))
+        update(table_of(ConversationRow))
         .where(
             c.person_id == bindparam("b_person_id"),
             c.status == ConversationStatus.ACTIVE.value,
@@ -448,7 +449,7 @@ def close_paused(with_project: bool) -> Update:
     c = _conversations()
     project = c.project_id == bindparam("b_project_id") if with_project else c.project_id.is_(None)
     return (
-        update(_table(ConversationRow))
+        update(table_of(ConversationRow))
         .where(
             c.person_id == bindparam("b_person_id"),
             c.flow_id == bindparam("b_flow_id"),
@@ -464,7 +465,7 @@ def save_conversation() -> Update:
     """Write a conversation's state back (:b_conversation_id, :b_status, :b_step, …)."""
     c = _conversations()
     return (
-        update(_table(ConversationRow))
+        update(table_of(ConversationRow))
         .where(c.id == bindparam("b_conversation_id"))
         .values(
             status=bindparam("b_status"),
@@ -484,11 +485,11 @@ def save_conversation() -> Update:
 @cache
 def button_by_ref() -> Select[Any]:
     """What a button reference stands for (:ref)."""
-    b = _table(ButtonRow).c
+    b = table_of(ButtonRow).c
     return select(b.owner, b.chat_id, b.value).where(b.ref == bindparam("ref"))
 
 
 @cache
 def insert_buttons() -> Insert:
     """New button references (executed with one parameter set per button)."""
-    return insert(_table(ButtonRow))
+    return insert(table_of(ButtonRow))

@@ -67,6 +67,40 @@ async def test_only_due_rows_are_claimed_oldest_first(store: Store) -> None:
     assert await claim(store, "b", T0 + timedelta(seconds=10)) == ids[2:], "leased rows wait"
 
 
+async def test_a_claim_takes_the_earliest_due_whatever_their_ids_and_leases_them(
+    store: Store,
+) -> None:
+    async with store.transaction() as tx:
+        person, project, item = await project_with_item(tx)
+        ids = []
+        for number in range(5):  # later rows are due earlier
+            reminder = await tx.reminders.add(
+                key=f"{item}:late{number}:due",
+                project_id=project,
+                item_id=item,
+                ref=f"late{number}",
+                kind=ReminderKind.DUE,
+                person_id=person,
+                deadline=date(2026, 11, 22),
+                due_at=T0 - timedelta(minutes=number),
+            )
+            ids.append(reminder.id)
+    now = T0 + timedelta(seconds=1)
+    async with store.transaction() as tx:
+        claimed = await tx.reminders.claim_due(now, 3, LEASE, "a")
+    assert [r.id for r in claimed] == ids[:1:-1]  # the three earliest, earliest first
+    assert [r.due_at for r in claimed] == sorted(r.due_at for r in claimed)
+    assert all(r.attempts == 1 and r.status is ReminderStatus.PENDING for r in claimed)
+    assert claimed[0].project_id == project and claimed[0].item_id == item
+    assert claimed[0].ref == "late4" and claimed[0].kind is ReminderKind.DUE
+    assert claimed[0].deadline == date(2026, 11, 22) and claimed[0].due_at.tzinfo is not None
+    async with store.transaction() as tx:
+        # The lease is stored: another claimer gets only the rest until it runs out.
+        assert [r.id for r in await tx.reminders.claim_due(now, 10, LEASE, "b")] == ids[1::-1]
+        assert await tx.reminders.claim_due(now + LEASE, 10, LEASE, "c") == []
+    assert await claim(store, "d", now + LEASE + timedelta(seconds=1)) == ids[::-1]
+
+
 async def test_finishing_several_records_only_the_ones_still_leased(store: Store) -> None:
     ids = await schedule(store, 4)
     assert await claim(store, "a", T0 + timedelta(seconds=1), limit=2) == ids[:2]

@@ -2,22 +2,17 @@
 
 The paper canvas has the legacy statement across the top, the four scaling strategies side by
 side beneath it, and the constraints across the bottom; this picture keeps that layout so a
-team recognises the sheet they know from the workshop. Like flows/charts.py it never uses
-pyplot and imports matplotlib inside the functions only.
+team recognises the sheet they know from the workshop. Drawn as a `flows.picture.Scene`
+(Pillow), imported inside the functions only, so the bot process never loads it.
 """
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from flows.charts import DPI, RENDER_LOCK, chart_font, drawable, figure_png, wrap_lines
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
+    from flows.picture import Font, Scene
 
 # 12 × 8.5 inches at 150 dpi: 1800 × 1275 px, landscape like the A4 sheet.
 WIDTH_IN, HEIGHT_IN = 12.0, 8.5
@@ -34,6 +29,7 @@ _LINE_SPACING = 1.3
 
 _TEXT_COLOUR = "#1f2328"
 _MUTED_COLOUR = "#6e7781"
+_EDGE_COLOUR = "#d0d7de"
 _STATEMENT_COLOUR = "#dcefd6"
 _CONSTRAINTS_COLOUR = "#f9d9d3"
 _STRATEGY_COLOURS = ("#d7e8f5", "#eadcf2", "#fbe6c2", "#e8e8e8")
@@ -58,10 +54,10 @@ class CanvasText:
     empty: str
 
 
-def block_lines(
-    renderer: RendererAgg, body: str, width: float, size: float, max_lines: int, bullets: bool
-) -> list[str]:
+def block_lines(body: str, width: float, font: Font, max_lines: int, bullets: bool) -> list[str]:
     """The body wrapped into at most `max_lines` lines; a cut-off last line ends with "…"."""
+    from flows.picture import wrap_lines
+
     lines: list[str] = []
     paragraphs = [" ".join(p.split()) for p in drawable_lines(body) if p.strip()]
     for index, paragraph in enumerate(paragraphs):
@@ -69,7 +65,7 @@ def block_lines(
         if room <= 0:
             break
         text = f"• {paragraph}" if bullets and len(paragraphs) > 1 else paragraph
-        wrapped = wrap_lines(renderer, text, width, size, room)
+        wrapped = wrap_lines(text, width, font, room)
         lines.extend(wrapped)
         if len(lines) >= max_lines and index < len(paragraphs) - 1:
             last = lines[-1].rstrip("…").rstrip()
@@ -79,37 +75,20 @@ def block_lines(
 
 def drawable_lines(body: str) -> list[str]:
     """The body's lines with the characters the font cannot draw removed from each."""
+    from flows.picture import drawable
+
     return [drawable(line) for line in body.splitlines()]
 
 
-def canvas_figure(text: CanvasText) -> Figure:
-    """The canvas as a matplotlib Figure on an Agg canvas (not yet rendered)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Rectangle
+def canvas_figure(text: CanvasText) -> Scene:
+    """The canvas as a Scene (not yet rendered)."""
+    from flows.picture import Font, Scene, drawable, line_height, wrap_lines
 
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor="white")
-    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
-    inches = figure.dpi_scale_trans
-
-    def put(x: float, y: float, s: str, prop: FontProperties, **kwargs: Any) -> None:
-        # Literal text on every artist: "$x$" in a team's answer is not mathtext or TeX.
-        figure.text(
-            x, y, s, fontproperties=prop, transform=inches, parse_math=False, usetex=False, **kwargs
-        )
+    scene = Scene(WIDTH_IN, HEIGHT_IN)
+    heading_font = Font(_HEADER_PT, bold=True)
 
     def box(left: float, bottom: float, width: float, height: float, colour: str) -> None:
-        figure.add_artist(
-            Rectangle(
-                (left, bottom),
-                width,
-                height,
-                transform=inches,
-                facecolor=colour,
-                edgecolor="#d0d7de",
-                linewidth=1.0,
-            )
-        )
+        scene.rect(left, bottom, width, height, colour, edge=_EDGE_COLOUR, edge_width=1.0)
 
     def fill(
         block: CanvasBlock,
@@ -120,45 +99,28 @@ def canvas_figure(text: CanvasText) -> Figure:
         body_pt: float = _BODY_PT,
     ) -> None:
         inner = width - 2 * _PAD
-        heading = wrap_lines(renderer, drawable(block.heading), inner, _HEADER_PT, 1, bold=True)
-        put(
-            left + _PAD,
-            top - _PAD,
-            heading[0] if heading else "",
-            chart_font(_HEADER_PT, bold=True),
-            ha="left",
-            va="top",
-            color=_TEXT_COLOUR,
-        )
-        line_h = body_pt * _LINE_SPACING / 72
-        body_top = top - _PAD - _HEADER_PT * _LINE_SPACING / 72 - 0.06
+        heading = wrap_lines(drawable(block.heading), inner, heading_font, 1)
+        scene.text(left + _PAD, top - _PAD, heading[0] if heading else "", heading_font,
+                   _TEXT_COLOUR, valign="top")  # fmt: skip
+        font = Font(body_pt)
+        line_h = line_height(font, _LINE_SPACING)
+        body_top = top - _PAD - line_height(heading_font, _LINE_SPACING) - 0.06
         capacity = max(1, int((body_top - (top - height) - _PAD) / line_h))
-        lines = block_lines(renderer, block.body, inner, body_pt, capacity, bullets=True)
-        italic = not lines
-        if italic:
-            lines = wrap_lines(renderer, drawable(text.empty), inner, body_pt, 1, italic=True)
-        for index, line in enumerate(lines):
-            put(
-                left + _PAD,
-                body_top - index * line_h,
-                line,
-                chart_font(body_pt, italic=italic),
-                ha="left",
-                va="top",
-                color=_MUTED_COLOUR if italic else _TEXT_COLOUR,
-            )
+        lines = block_lines(block.body, inner, font, capacity, bullets=True)
+        if not lines:
+            font = Font(body_pt, italic=True)
+            lines = wrap_lines(drawable(text.empty), inner, font, 1)
+        # One text of several lines, each `_LINE_SPACING` × the size apart: `capacity` of
+        # them end at least `_PAD` above the block's bottom.
+        scene.text(left + _PAD, body_top, "\n".join(lines), font,
+                   _MUTED_COLOUR if font.italic else _TEXT_COLOUR, valign="top",
+                   spacing=_LINE_SPACING)  # fmt: skip
 
     full_w = WIDTH_IN - 2 * _MARGIN
-    title = wrap_lines(renderer, drawable(text.title), full_w, _TITLE_PT, 1, bold=True)
-    put(
-        WIDTH_IN / 2,
-        HEIGHT_IN - _MARGIN - _TITLE_H / 2,
-        title[0] if title else "",
-        chart_font(_TITLE_PT, bold=True),
-        ha="center",
-        va="center",
-        color=_TEXT_COLOUR,
-    )
+    title_font = Font(_TITLE_PT, bold=True)
+    title = wrap_lines(drawable(text.title), full_w, title_font, 1)
+    scene.text(WIDTH_IN / 2, HEIGHT_IN - _MARGIN - _TITLE_H / 2, title[0] if title else "",
+               title_font, _TEXT_COLOUR, halign="center", valign="center")  # fmt: skip
 
     statement_top = HEIGHT_IN - _MARGIN - _TITLE_H
     box(_MARGIN, statement_top - _BAND_H, full_w, _BAND_H, _STATEMENT_COLOUR)
@@ -174,11 +136,14 @@ def canvas_figure(text: CanvasText) -> Figure:
 
     box(_MARGIN, _MARGIN, full_w, _BAND_H, _CONSTRAINTS_COLOUR)
     fill(text.constraints, _MARGIN, _MARGIN + _BAND_H, full_w, _BAND_H)
-    return figure
+    return scene
 
 
 def legacy_canvas_png(text: CanvasText) -> bytes:
     """A PNG of the filled-in legacy canvas."""
-    with RENDER_LOCK, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-        return figure_png(canvas_figure(text))
+    from flows.picture import RENDER_LOCK
+
+    # Laying out measures texts into the shared width cache; `png()` takes the lock itself.
+    with RENDER_LOCK:
+        scene = canvas_figure(text)
+    return scene.png()

@@ -25,7 +25,7 @@ HEADER = struct.Struct("!Q")
 
 
 def prepare() -> None:
-    """Before the first request: load matplotlib, fonts and Agg by drawing once."""
+    """Before the first request: load Pillow, FreeType and the fonts by drawing once."""
     from flows.charts import GridText, stakeholder_grid_png
 
     levels = ("low", "medium", "high")

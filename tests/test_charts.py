@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import struct
@@ -15,19 +16,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import ImageFont
 
-from flows import charts
+from flows import charts, picture
 from flows.charts import (
     CELL_CAPACITY,
     LABEL_LENGTH,
     GridPoint,
     GridText,
     cell_labels,
-    drawable,
     grid_figure,
     shorten,
     stakeholder_grid_png,
 )
+from flows.picture import DPI, Box, Font, Scene, drawable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -112,8 +114,13 @@ def assert_telegram_photo(data: bytes) -> None:
 
 
 def drawn_texts(points: list[GridPoint], text: GridText = TEXT) -> list[str]:
-    """The strings of every text artist of the figure."""
-    return [artist.get_text() for artist in grid_figure(points, text).texts]
+    """The strings of every text placed on the grid's scene."""
+    return [placed.text for placed in grid_figure(points, text).texts]
+
+
+def cells(scene: Scene) -> list[Box]:
+    """The nine coloured cells' boxes (the empty message's rounded box is no cell)."""
+    return [rect.box for rect in scene.rects if not rect.radius]
 
 
 def test_a_realistic_grid_is_a_valid_photo_sized_png() -> None:
@@ -142,12 +149,14 @@ def test_forty_hostile_names_render_without_any_warning() -> None:
     assert "03 $x$" in figure_texts  # literally, not as mathtext
 
 
-def test_every_text_artist_is_literal() -> None:
-    figure = grid_figure(forty_hostile_points(), TEXT)
-    assert figure.texts
-    for artist in figure.texts:
-        assert artist.get_parse_math() is False, artist.get_text()
-        assert artist.get_usetex() is False, artist.get_text()
+def test_every_text_is_drawable_as_placed() -> None:
+    scene = grid_figure(forty_hostile_points(), TEXT)
+    assert scene.texts
+    for placed in scene.texts:
+        # Only what the font can draw reaches the picture: no emoji, tabs or stray newlines.
+        for line in placed.lines:
+            assert line and drawable(line) == line, placed.text
+    assert "06 \\frac{1}{2} ^_^ {braces}" in [t.text for t in scene.texts]  # no TeX either
 
 
 def test_every_realistic_stakeholder_is_drawn_by_its_full_name() -> None:
@@ -169,39 +178,83 @@ def test_every_hostile_stakeholder_is_drawn_by_name_when_the_cell_has_room() -> 
 
 
 def test_a_stakeholder_is_drawn_in_the_cell_of_its_power_and_interest() -> None:
-    from matplotlib.patches import Rectangle
-
-    figure = grid_figure([GridPoint("Schepen van financiën", "high", "low")], TEXT)
-    figure.canvas.draw()
-    cells = [a for a in figure.artists if isinstance(a, Rectangle)]
-    assert len(cells) == 9
+    scene = grid_figure([GridPoint("Schepen van financiën", "high", "low")], TEXT)
+    boxes = cells(scene)
+    assert len(boxes) == 9
     # High power is the top row and low interest the left column.
-    top_left = max(cells, key=lambda c: (c.get_y(), -c.get_x()))
-    (label,) = [t for t in figure.texts if t.get_text() == "Schepen van financiën"]
-    assert top_left.get_window_extent().contains(*label.get_window_extent().get_points()[0])
-    assert top_left.get_window_extent().contains(*label.get_window_extent().get_points()[1])
+    top_left = max(boxes, key=lambda c: (c.bottom, -c.left))
+    (label,) = [t for t in scene.texts if t.text == "Schepen van financiën"]
+    assert top_left.contains(label.box)
+    assert not any(cell.overlaps(label.box) for cell in boxes if cell != top_left)
 
 
 def test_cells_are_coloured_by_strategy() -> None:
-    from matplotlib.patches import Rectangle
-
-    figure = grid_figure([], TEXT)
-    cells = sorted(
-        (a for a in figure.artists if isinstance(a, Rectangle)),
-        key=lambda c: (c.get_y(), c.get_x()),
+    scene = grid_figure([], TEXT)
+    rects = sorted(
+        (rect for rect in scene.rects if not rect.radius),
+        key=lambda c: (c.box.bottom, c.box.left),
     )
+    assert len(rects) == 9
     levels = ("low", "medium", "high")
     colour = {
-        (power, interest): cells[3 * p + i].get_facecolor()
+        (power, interest): rects[3 * p + i].fill
         for (p, power), (i, interest) in itertools.product(enumerate(levels), enumerate(levels))
     }
     for a, b in itertools.combinations(CELLS, 2):
         assert (colour[a] == colour[b]) == (CELLS[a] == CELLS[b]), (a, b)
 
 
-def test_no_two_texts_overlap_and_every_text_stays_inside_its_cell() -> None:
-    from matplotlib.patches import Rectangle
+def test_neighbouring_cells_are_parted_by_a_white_gap() -> None:
+    scene = grid_figure(REALISTIC, TEXT)
+    for rect in scene.rects:
+        assert (rect.edge, rect.edge_width) == ("white", charts._GAP_PT)
+    for a, b in itertools.combinations(cells(scene), 2):
+        assert not a.overlaps(b)
+    # Drawn: between the middle and the right column, on the middle row, the pixels are white.
+    from PIL import Image
 
+    image = Image.open(io.BytesIO(scene.png()))
+    (middle,) = [c for c in cells(scene) if c.left < 4.0 < c.right and c.bottom < 4.0 < c.top]
+    x, y = round(middle.right * DPI), round((scene.height - 4.0) * DPI)
+    assert image.getpixel((x, y)) == image.getpixel((x - 1, y)) == (255, 255, 255)
+    assert image.getpixel((x - 8, y)) != (255, 255, 255)
+
+
+def test_the_empty_message_sits_in_a_rounded_box_inside_the_middle_cell() -> None:
+    scene = grid_figure([], TEXT)
+    (box,) = [rect for rect in scene.rects if rect.radius]
+    assert (box.fill, box.edge) == ("white", "#d0d7de")
+    (message,) = [t for t in scene.texts if t.text == "Nog geen stakeholders"]
+    assert box.box.contains(message.box) and box.box != message.box
+    assert scene.items.index(box) < scene.items.index(message)  # the text on top of its box
+    (middle,) = [c for c in cells(scene) if c.contains(box.box)]
+    assert middle.left < 4.0 < middle.right and middle.bottom < 4.0 < middle.top
+
+
+def test_a_long_title_takes_two_smaller_lines() -> None:
+    short = grid_figure([], TEXT).texts[0]
+    assert short.text == TEXT.title and len(short.lines) == 1
+    long_title = "Stakeholderkaart — " + "Circulaire bouwhub Oost-Vlaanderen " * 2
+    long = grid_figure([], replace(TEXT, title=long_title)).texts[0]
+    assert len(long.lines) == 2 and long.font.size < short.font.size
+    assert " ".join(long.text.split()) == " ".join(long_title.split())
+
+
+def test_names_share_one_font_size_and_a_full_cell_still_fits() -> None:
+    few = grid_figure(REALISTIC, TEXT)
+    names = [t for t in few.texts if t.text in {p.name for p in REALISTIC}]
+    assert len({t.font.size for t in names}) == 1
+    full = [GridPoint(f"Partner {i}", "high", "high") for i in range(CELL_CAPACITY)]
+    crowded = grid_figure(REALISTIC + full, TEXT)
+    sizes = {t.font.size for t in crowded.texts if t.text.startswith("Partner")}
+    assert len(sizes) == 1 and sizes.pop() < names[0].font.size  # smaller to fit twelve lines
+    # One name of 28 wide letters is cut rather than making every name tiny.
+    wide = grid_figure([*REALISTIC, GridPoint("W" * LABEL_LENGTH, "low", "low")], TEXT)
+    cut = [t for t in wide.texts if t.text.startswith("WWW")]
+    assert cut and cut[0].text.endswith("…") and cut[0].font.size >= charts._NAME_MIN_PT
+
+
+def test_no_two_texts_overlap_and_every_text_stays_inside_its_cell() -> None:
     # Full cells of the widest possible names, to push the layout to its limits.
     wide = [GridPoint("W" * 40, "high", "high") for _ in range(CELL_CAPACITY + 5)]
     wide += [GridPoint("M" * LABEL_LENGTH, "low", "low") for _ in range(CELL_CAPACITY)]
@@ -215,19 +268,21 @@ def test_no_two_texts_overlap_and_every_text_stays_inside_its_cell() -> None:
         empty="unused",
         more="more",
     )
-    figure = grid_figure(wide, long_text)
-    figure.canvas.draw()
-    boxes = [t.get_window_extent() for t in figure.texts if t.get_text()]
-    for a, b in itertools.combinations(boxes, 2):
+    scene = grid_figure(wide, long_text)
+    boxes = [t.box for t in scene.texts]
+    assert len(boxes) > 40
+    # Lines of a cell touch; a billionth of an inch of rounding is no overlap.
+    inner = [Box(b.left + 1e-9, b.bottom + 1e-9, b.right - 1e-9, b.top - 1e-9) for b in boxes]
+    for a, b in itertools.combinations(inner, 2):
         assert not a.overlaps(b), (a, b)
-    cells = [a.get_window_extent() for a in figure.artists if isinstance(a, Rectangle)]
     for box in boxes:
-        inside = [c for c in cells if c.contains(*box.get_points().mean(axis=0))]
+        middle = ((box.left + box.right) / 2, (box.bottom + box.top) / 2)
+        inside = [c for c in cells(scene) if c.contains(Box(*middle, *middle))]
         for cell in inside:
-            assert cell.contains(*box.get_points()[0]) and cell.contains(*box.get_points()[1])
-    width, height = figure.canvas.get_width_height()
+            assert cell.contains(box), (cell, box)
+    page = Box(0.0, 0.0, scene.width, scene.height)
     for box in boxes:  # nothing runs off the picture either
-        assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height
+        assert page.contains(box), box
 
 
 def test_an_overflowing_cell_ends_with_the_translated_counter() -> None:
@@ -246,34 +301,32 @@ def test_rendering_is_deterministic_and_embeds_no_version() -> None:
     text_chunks = [p for k, p in png_chunks(first) if k in {b"tEXt", b"iTXt", b"zTXt"}]
     assert b"tIME" not in kinds
     assert not any(p.startswith(b"Software") for p in text_chunks)
-    assert b"atplotlib" not in first
+    assert b"atplotlib" not in first and b"PIL" not in first
 
 
 def test_remembered_text_widths_match_fresh_measurements_and_change_nothing_drawn() -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-
-    charts._WIDTHS.clear()
+    picture._WIDTHS.clear()
     cold = stakeholder_grid_png(forty_hostile_points(), TEXT)
-    remembered = dict(charts._WIDTHS)
+    remembered = dict(picture._WIDTHS)
     assert remembered  # the grid did measure through the cache
+    assert {font.italic for _text, font in remembered} == {False, True}  # the counter too
     warm = stakeholder_grid_png(forty_hostile_points(), TEXT)
     assert warm == cold
-    renderer = FigureCanvasAgg(Figure(dpi=charts.DPI)).get_renderer()  # type: ignore[no-untyped-call]
-    for (text, font, size), width in itertools.islice(remembered.items(), 200):
-        prop = FontProperties(fname=str(font), size=size)
-        fresh = renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
-        assert width == pytest.approx(fresh / charts.DPI)
+    for (text, font), width in itertools.islice(remembered.items(), 200):
+        # A font loaded afresh, laid out as the picture lays out its texts.
+        pixels = font.size * DPI / 72
+        loaded = ImageFont.truetype(str(font.file), pixels, layout_engine=ImageFont.Layout.BASIC)
+        fresh = loaded.getlength(text)
+        assert width == pytest.approx(fresh / DPI)
 
 
 def test_a_full_width_cache_starts_afresh_instead_of_growing() -> None:
-    charts._WIDTHS.clear()
-    for index in range(charts._WIDTHS_KEPT):
-        charts._WIDTHS[(f"filler {index}", "", 1.0)] = 1.0
+    picture._WIDTHS.clear()
+    for index in range(picture._WIDTHS_KEPT):
+        picture._WIDTHS[(f"filler {index}", Font(1.0))] = 1.0
     stakeholder_grid_png(REALISTIC, TEXT)
-    assert 0 < len(charts._WIDTHS) < charts._WIDTHS_KEPT
-    assert ("filler 0", "", 1.0) not in charts._WIDTHS
+    assert 0 < len(picture._WIDTHS) < picture._WIDTHS_KEPT
+    assert ("filler 0", Font(1.0)) not in picture._WIDTHS
 
 
 def test_pictures_are_opaque_rgb() -> None:
@@ -291,10 +344,12 @@ def test_concurrent_renders_match_a_serial_one_and_leave_warning_filters_alone()
     assert list(warnings.filters) == filters_before
 
 
-def test_importing_the_module_loads_neither_matplotlib_nor_telegram() -> None:
+def test_importing_the_module_loads_no_drawing_library_nor_telegram() -> None:
     code = (
         "import sys, flows.charts\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'matplotlib', 'telegram'})\n"
+        "drawing = {'matplotlib', 'PIL', 'telegram'}\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in drawing"
+        " or m == 'flows.picture')\n"
         "print(loaded)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

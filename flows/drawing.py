@@ -1,8 +1,9 @@
-"""Pictures drawn in a worker process, so the bot process never loads matplotlib.
+"""Pictures drawn in a worker process, so the bot process never loads Pillow or draws.
 
-Drawing one chart costs tens of milliseconds of CPU with the GIL held, stalling the event
-loop, and matplotlib with its fonts adds 50–150 MB resident: both belong elsewhere. One worker
-is enough (renders are serialised anyway, see flows/charts.py). It is a new interpreter
+Drawing one chart costs tens of milliseconds of CPU (laying out, rasterising, compressing the
+PNG), which would stall the event loop, and Pillow with FreeType and the fonts adds ≈10 MB
+resident: both belong elsewhere, and the worker uses the second core. One worker is enough
+(renders are serialised anyway, see flows/picture.py). It is a new interpreter
 running flows/drawing_worker.py, not a fork, so it does not start with a copy of the bot's
 memory; and a plain child process, not a multiprocessing pool, which added a resource-tracker
 process (≈13 MB) and loaded multiprocessing and the bot's `__main__` into the worker.
@@ -12,7 +13,7 @@ flows/drawing_worker.py); the event loop waits on the pipes itself, so no thread
 the answer back. The worker belongs to the process, not to a bot or an event loop: it is
 started on first use (or by `start()`) and lives until `stop()`; whichever loop runs a `draw`
 waits on the pipes for it (the tests run one loop per test and share the worker). Nothing here
-imports matplotlib; only the worker does.
+imports Pillow; only the worker does.
 """
 
 from __future__ import annotations

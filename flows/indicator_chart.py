@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from flows.charts import shorten
+
 if TYPE_CHECKING:
     from flows.chart_axes import Scale
     from flows.picture import Box, Font, Scene
@@ -113,7 +115,7 @@ def trend_scene(
         right = width - _PAD
         # A lone date gets a day either side, so it stands in the middle.
         x = Scale(*padded_range([*days, when], flat=1.0), left, right)
-        dates = _date_ticks(sorted({*days, when}), x, font, width)
+        dates = _date_ticks(sorted({*days, when}), when, x, font, width)
         rows = 1 + max(tick.row for tick in dates)
         bottom = _PAD + (rows - 1) * line_height(font) + text_depth(font.size) + _TICK_PAD + _TICK
         top = height - _PAD - line_height(title_font) - _TITLE_PAD
@@ -144,13 +146,13 @@ def trend_scene(
             below = bottom - _TICK - _TICK_PAD - tick.row * line_height(font)
             under = baseline_below(below, font.size)
             scene.text(tick.centre, under, tick.label, font, "black", halign="center")
-        unit, unit_font = fit(_plain(text.unit[:40]), top - bottom, font, 0.8)
+        unit, unit_font = fit(shorten(_plain(text.unit), 40), top - bottom, font, 0.8)
         scene.text(_PAD, (bottom + top) / 2, unit, unit_font, "black",
                    halign="center", valign="top", rotation=90)  # fmt: skip
         # The title centred over the plot, as wide as the page allows on both sides.
         middle = (left + right) / 2
         room = 2 * min(middle - _PAD, width - _PAD - middle)
-        title, title_font = fit(_plain(text.title[:80]), room, title_font, 0.8)
+        title, title_font = fit(shorten(_plain(text.title), 80), room, title_font, 0.8)
         scene.text(middle, top + _TITLE_PAD, title, title_font, "black", halign="center")
 
         entries = [("line", text.measured), ("star", text.target)]
@@ -180,14 +182,15 @@ def _plain(text: str) -> str:
     return " ".join(drawable(text).split())
 
 
-def _date_ticks(candidates: list[float], x: Scale, font: Font, width: float) -> list[DateTick]:
-    """The dates to label, level in one or two rows, no two labels overlapping."""
+def _date_ticks(
+    candidates: list[float], keep: float, x: Scale, font: Font, width: float
+) -> list[DateTick]:
+    """The dates to label, `keep` (the target's) always, level in one or two rows, apart."""
     from flows.picture import text_width
 
-    # Every so many dates, at most MAX_TICKS; the last (the target's date, or the latest
-    # measurement's) always shows.
-    stride = max(1, math.ceil((len(candidates) - 1) / (MAX_TICKS - 1)))
-    thinned = [*candidates[:-1:stride], candidates[-1]]
+    # Every so many of the other dates, at most MAX_TICKS with `keep`.
+    others = [day for day in candidates if day != keep]
+    stride = max(1, math.ceil(len(others) / (MAX_TICKS - 1)))
 
     def placed(day: float, row: int) -> DateTick:
         label = date.fromordinal(int(day)).strftime("%d/%m/%y")
@@ -199,18 +202,17 @@ def _date_ticks(candidates: list[float], x: Scale, font: Font, width: float) -> 
         halves = (text_width(one.label, font) + text_width(other.label, font)) / 2
         return abs(one.centre - other.centre) >= halves + _LABEL_GAP
 
-    last = placed(thinned[-1], 0)
+    kept = placed(keep, 0)
     rows: tuple[list[DateTick], list[DateTick]] = ([], [])
-    for day in thinned[:-1]:
-        # The first row if there is room beside its previous label and the last one (the
-        # target's, kept first), else the second row; a date crowded in both goes unlabelled.
-        for row, kept in enumerate(rows):
+    for day in others[::stride]:
+        # Left to right: the first row if there is room beside its previous label and the
+        # kept one, else the second row; a date crowded in both goes unlabelled.
+        for row, labels in enumerate(rows):
             tick = placed(day, row)
-            clear = not kept or apart(kept[-1], tick)
-            if clear and (row == 1 or apart(tick, last)):
-                kept.append(tick)
+            if (not labels or apart(labels[-1], tick)) and (row == 1 or apart(tick, kept)):
+                labels.append(tick)
                 break
-    return sorted([*rows[0], last, *rows[1]], key=lambda tick: tick.day)
+    return sorted([*rows[0], kept, *rows[1]], key=lambda tick: tick.day)
 
 
 def _dashes(scene: Scene, left: float, right: float, y: float, colour: str, width: float) -> None:

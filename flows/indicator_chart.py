@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SIZE_IN = (8.0, 5.0)
 MAX_TICKS = 8  # date labels on the time axis at most; fewer when they would overlap
-Y_TICKS = 8  # value labels at most
+Y_TICKS = 9  # value labels at most, as many as matplotlib put on this height
 MEASURED_COLOUR = "#2a7f62"
 BASELINE_COLOUR = "#888888"
 TARGET_COLOUR = "#d9822b"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import itertools
 import math
 import struct
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +23,7 @@ from flows.indicator_chart import (
 )
 from flows.picture import Box, Rect, Scene, Shape, Text
 
+ROOT = Path(__file__).resolve().parents[1]
 TEXT = TrendText("Aantal circulaire aankopen", "aankopen", "doel", "start", "gemeten")
 JAN = date(2026, 1, 1)
 TYPICAL = [(JAN, 3.0), (date(2026, 2, 1), 5.0), (date(2026, 3, 3), 4.5), (date(2026, 4, 1), 7.25)]
@@ -210,7 +214,7 @@ def test_the_same_input_gives_the_same_bytes_at_8_by_5_inches() -> None:
 def test_negative_values_get_minus_signs_and_a_zero() -> None:
     scene = trend_scene(*CASES["negative"], TEXT)
     labels = [t.text for t in value_labels(scene)]
-    assert labels[0].startswith(MINUS) and "0" in labels
+    assert labels[0] == f"{MINUS}3.0" and "0.0" in labels  # no "-0.0" either
     assert not any("-" in label for label in labels)
 
 
@@ -255,3 +259,17 @@ def test_a_trend_needs_a_value_or_a_target_date() -> None:
         trend_scene([], None, 3.0, None, TEXT)
     scene = trend_scene([], None, 3.0, JAN, TEXT)
     assert points(scene) == [] and frame(scene).box.contains(star(scene))
+
+
+def test_the_bot_can_import_the_chart_modules_without_pillow() -> None:
+    # In a fresh interpreter: this one has Pillow loaded by the renders above.
+    script = (
+        "import sys, flows.indicator_chart, flows.matrix_chart, flows.chart_axes\n"
+        "print(sorted(m for m in ('PIL', 'flows.picture', 'matplotlib', 'numpy')"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

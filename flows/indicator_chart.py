@@ -146,13 +146,13 @@ def trend_scene(
             below = bottom - _TICK - _TICK_PAD - tick.row * line_height(font)
             under = baseline_below(below, font.size)
             scene.text(tick.centre, under, tick.label, font, "black", halign="center")
-        unit, unit_font = fit(shorten(_plain(text.unit), 40), top - bottom, font, 0.8)
+        unit, unit_font = fit(_cut(text.unit, 40), top - bottom, font, 0.8)
         scene.text(_PAD, (bottom + top) / 2, unit, unit_font, "black",
                    halign="center", valign="top", rotation=90)  # fmt: skip
         # The title centred over the plot, as wide as the page allows on both sides.
         middle = (left + right) / 2
         room = 2 * min(middle - _PAD, width - _PAD - middle)
-        title, title_font = fit(shorten(_plain(text.title), 80), room, title_font, 0.8)
+        title, title_font = fit(_cut(text.title, 80), room, title_font, 0.8)
         scene.text(middle, top + _TITLE_PAD, title, title_font, "black", halign="center")
 
         entries = [("line", text.measured), ("star", text.target)]
@@ -161,7 +161,8 @@ def trend_scene(
         obstacles = _samples(spots)
         if baseline is not None:
             obstacles += _samples([(left, y(baseline)), (right, y(baseline))])
-        obstacles.append(star)
+        # Hiding the target would hide the point of the chart: it weighs as 2.5 inches of line.
+        obstacles += [star] * 50
         _legend(scene, entries, (left, bottom, right, top), obstacles, font)
     return scene
 
@@ -180,6 +181,12 @@ def _plain(text: str) -> str:
     from flows.picture import drawable
 
     return " ".join(drawable(text).split())
+
+
+def _cut(text: str, limit: int) -> str:
+    """The text plain, cut to `limit` characters with "…"; an empty text stays empty."""
+    plain = _plain(text)
+    return shorten(plain, limit) if plain else ""
 
 
 def _date_ticks(

@@ -243,6 +243,16 @@ def test_the_legend_names_what_is_drawn_and_leaves_the_target_free() -> None:
     assert [t.text for t in no_baseline.texts if legend.box.contains(t.box)] == ["gemeten", "doel"]
 
 
+def test_the_legend_never_hides_the_target_even_over_a_line() -> None:
+    # A zigzag through every corner and the middle, a baseline along the bottom: the legend
+    # must cover some line, never the star in the upper right.
+    days = [JAN + timedelta(days=d) for d in range(0, 100, 5)]
+    values = [(day, 10.0 if k % 2 else 0.0) for k, day in enumerate(days)]
+    scene = trend_scene(values, 0.0, 10.0, JAN + timedelta(days=100), TEXT)
+    [legend] = [rect for rect in scene.rects if rect.fill == "white" and rect.edge]
+    assert not legend.box.overlaps(star(scene))
+
+
 def test_titles_and_units_render_literally_without_emoji_and_are_cut_to_fit() -> None:
     text = TrendText("$x$ <b> 🚀 " + "heel lang " * 20, "€ per 🚀 jaar", "doel", "start", "gemeten")
     scene = trend_scene(TYPICAL, 2.0, 12.0, None, text)
@@ -252,6 +262,12 @@ def test_titles_and_units_render_literally_without_emoji_and_are_cut_to_fit() ->
     [unit] = [t for t in scene.texts if t.rotation == 90]
     assert unit.text == "€ per jaar" and unit.box.right < frame(scene).box.left
     assert png_size(trend_png(TYPICAL, 2.0, 12.0, None, text)) == (1200, 750)
+
+
+def test_an_empty_unit_or_title_shows_nothing() -> None:
+    scene = trend_scene(TYPICAL, None, 12.0, None, TrendText("", "🚀", "doel", "start", "gemeten"))
+    [unit] = [t for t in scene.texts if t.rotation == 90]
+    assert unit.text == "" and not any(t.text == "?" for t in scene.texts)
 
 
 def test_a_trend_needs_a_value_or_a_target_date() -> None:

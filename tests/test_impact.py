@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+import struct
+
 import pytest
 
 from flows.engine import Engine
-from flows.matrix_chart import MatrixPoint, MatrixText, matrix_png, quadrant
+from flows.matrix_chart import (
+    DOT_COLOUR,
+    LEGEND_LINES,
+    QUADRANT_COLOURS,
+    SPREAD,
+    MatrixPoint,
+    MatrixText,
+    matrix_png,
+    matrix_scene,
+    quadrant,
+)
+from flows.picture import Box, Scene, Shape, Text
 from storage.db import Store
 from tests.chat import Person, create_team, ids, invite_code
 from tests.test_ideas_flow import add_goal
@@ -26,14 +42,142 @@ def test_quadrants(impact: float, effort: float, expected: str) -> None:
     assert quadrant(impact, effort) == expected
 
 
+TEXT = MatrixText("Impact — Gent", "Impact", "Inspanning", {
+    "quick_win": "Quick wins", "big_bet": "Grote projecten",
+    "fill_in": "Kleine verbeteringen", "time_sink": "Tijdvreters",
+}, "meer")  # fmt: skip
+LONG = [MatrixPoint(f"Actie {n} met een heel lange naam " * 3, 3, 3) for n in range(40)]
+# Every score from 1 to 5 in halves, several actions on the same spot, some on the middle.
+MIXED = [
+    MatrixPoint(f"Actie {n}", impact, effort)
+    for n, (impact, effort) in enumerate(
+        [(i / 2, e / 2) for i in range(2, 11, 3) for e in range(2, 11, 2)]
+        + [(4.5, 1.5)] * 6 + [(1.0, 5.0)] * 3 + [(3.0, 3.0)] * 4
+    )
+]  # fmt: skip
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """The width and height a PNG's header gives."""
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+def plot_area(scene: Scene) -> Box:
+    """The plot's frame: the one outlined rectangle without a fill."""
+    [frame] = [rect for rect in scene.rects if rect.fill is None and rect.edge]
+    return frame.box
+
+
+def dots(scene: Scene) -> list[tuple[float, float, str]]:
+    """Each dot's centre in inches and the number written on it, in drawing order."""
+    circles = [
+        item
+        for item in scene.items
+        if isinstance(item, Shape) and item.kind == "ellipse" and item.fill == DOT_COLOUR
+    ]
+    numbers = [t for t in scene.texts if t.colour == "white"]
+    assert len(circles) == len(numbers)
+    found = []
+    for circle, number in zip(circles, numbers, strict=True):
+        (left, bottom), (right, top) = circle.points
+        x, y = (left + right) / 2, (bottom + top) / 2
+        # The number stands on its dot: centred across, its box around the dot's middle.
+        assert math.isclose((number.box.left + number.box.right) / 2, x, abs_tol=1e-6)
+        assert number.box.bottom < y < number.box.top
+        found.append((x, y, number.text))
+    return found
+
+
+def legend(scene: Scene) -> list[Text]:
+    """The legend's lines: the texts below the plot that start with "<n>. " or "+<n> "."""
+    bottom = plot_area(scene).bottom
+    return [t for t in scene.texts if t.box.top < bottom and re.match(r"\d+\. |\+\d+ ", t.text)]
+
+
 def test_the_matrix_is_a_png_even_with_many_long_names() -> None:
-    text = MatrixText("Impact — Gent", "Impact", "Inspanning", {
-        "quick_win": "Quick wins", "big_bet": "Grote projecten",
-        "fill_in": "Kleine verbeteringen", "time_sink": "Tijdvreters",
+    png = matrix_png(LONG, TEXT)
+    assert png_size(png) == (1200, 1425)  # 8 × 9.5 inches at 150 dpi
+    assert png_size(matrix_png([MatrixPoint("$x$ <b>", 5, 1)], TEXT)) == (1200, 1425)
+
+
+def test_the_same_matrix_gives_the_same_bytes() -> None:
+    assert matrix_png(MIXED, TEXT) == matrix_png(MIXED, TEXT)
+    assert matrix_png(MIXED, TEXT) != matrix_png(MIXED[1:], TEXT)
+
+
+@pytest.mark.parametrize("points", [MIXED, LONG], ids=["mixed", "all-equal"])
+def test_every_dot_lies_in_its_quadrant_near_its_true_spot(points: list[MatrixPoint]) -> None:
+    scene = matrix_scene(points, TEXT)
+    plot = plot_area(scene)
+    areas = {rect.fill: rect.box for rect in scene.rects if rect.fill in QUADRANT_COLOURS.values()}
+    assert len(areas) == 4
+    # The plot runs from 0.5 to 5.5 on both scales: inches back to scores.
+    per_x, per_y = (plot.right - plot.left) / 5, (plot.top - plot.bottom) / 5
+    placed = dots(scene)
+    assert [number for _x, _y, number in placed] == [str(n) for n in range(1, len(points) + 1)]
+    first_on_spot = set()
+    for point, (x, y, _number) in zip(points, placed, strict=True):
+        effort, impact = 0.5 + (x - plot.left) / per_x, 0.5 + (y - plot.bottom) / per_y
+        distance = math.hypot(effort - point.effort, impact - point.impact)
+        assert distance <= SPREAD + 1e-9, (point, effort, impact)
+        if (point.effort, point.impact) not in first_on_spot:
+            first_on_spot.add((point.effort, point.impact))
+            assert distance < 1e-9  # the first action on a spot stands on it exactly
+        area = areas[QUADRANT_COLOURS[quadrant(point.impact, point.effort)]]
+        middle = min(abs(point.impact - 3), abs(point.effort - 3))
+        if middle > SPREAD:  # a dot spread over the middle line may cross it; none other
+            assert area.contains(Box(x, y, x, y)), (point, effort, impact)
+        assert plot.contains(Box(x, y, x, y))
+
+
+def test_the_quadrant_names_stay_inside_their_quadrants() -> None:
+    text = MatrixText("T", "I", "E", {
+        "quick_win": "Snelle winst die heel lang is uitgeschreven in het Nederlands",
+        "big_bet": "Grote projecten 🚀", "fill_in": "$x$ <b>", "time_sink": "Tijdvreters",
     }, "meer")  # fmt: skip
-    points = [MatrixPoint(f"Actie {n} met een heel lange naam " * 3, 3, 3) for n in range(40)]
-    assert matrix_png(points, text).startswith(b"\x89PNG")
-    assert matrix_png([MatrixPoint("$x$ <b>", 5, 1)], text).startswith(b"\x89PNG")
+    scene = matrix_scene(MIXED, text)
+    for name, colour in QUADRANT_COLOURS.items():
+        [area] = [rect.box for rect in scene.rects if rect.fill == colour]
+        names = [t for t in scene.texts if t.font.bold and t.colour == "#444c56"]
+        [label] = [t for t in names if area.contains(Box(t.box.left, t.box.bottom, t.box.left,
+                                                         t.box.bottom))]  # fmt: skip
+        assert area.contains(label.box), name
+    labels = {t.text for t in scene.texts if t.font.bold and t.colour != "white"}
+    assert "$x$ <b>" in labels and "Grote projecten" in labels  # literal, the emoji gone
+    assert any(label.startswith("Snelle winst") and label.endswith("…") for label in labels)
+
+
+@pytest.mark.parametrize("points", [MIXED[:5], MIXED, LONG], ids=["few", "two-columns", "more"])
+def test_the_legend_lines_never_overlap_and_stay_on_the_page(points: list[MatrixPoint]) -> None:
+    scene = matrix_scene(points, TEXT)
+    page = Box(0, 0, scene.width, scene.height)
+    lines = legend(scene)
+    assert len(lines) == min(len(points), LEGEND_LINES)
+    for one, other in itertools.combinations(lines, 2):
+        assert not one.box.overlaps(other.box), (one.text, other.text)
+    for text in scene.texts:
+        assert page.contains(text.box), text.text
+
+
+def test_the_legend_counts_the_actions_it_has_no_room_for() -> None:
+    lines = [t.text for t in legend(matrix_scene(LONG, TEXT))]
+    assert len(lines) == LEGEND_LINES
+    assert [line.split(".")[0] for line in lines[:-1]] == [str(n) for n in range(1, LEGEND_LINES)]
+    assert lines[-1] == f"+{len(LONG) - LEGEND_LINES + 1} meer"
+    assert len(dots(matrix_scene(LONG, TEXT))) == len(LONG)  # every action keeps its dot
+    exact = [t.text for t in legend(matrix_scene(LONG[:LEGEND_LINES], TEXT))]
+    assert len(exact) == LEGEND_LINES and exact[-1].startswith(f"{LEGEND_LINES}. ")
+
+
+def test_names_show_literally_without_emoji_and_long_ones_are_cut() -> None:
+    points = [MatrixPoint("$x$ <b>", 5, 1), MatrixPoint("Overleg 🚀 met\nIVAGO", 2, 2),
+              MatrixPoint("Lang " * 40, 4, 4), MatrixPoint("🚀", 1, 1)]  # fmt: skip
+    lines = [t.text for t in legend(matrix_scene(points, TEXT))]
+    assert lines[:2] == ["1. $x$ <b>", "2. Overleg met IVAGO"]
+    assert lines[2].startswith("3. Lang Lang") and lines[2].endswith("…")
+    assert lines[3] == "4. ?"  # a name of emoji only still takes a visible line
 
 
 async def ideas(person: Person, *names: str) -> None:

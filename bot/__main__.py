@@ -49,10 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.telegram_token:
         print("KRINGKOERS_TELEGRAM_TOKEN is not set.", file=sys.stderr)
         return 2
+    keep_tornado_out()
     from bot.telegram_app import run_telegram
 
     run_telegram(settings)
     return 0
+
+
+def keep_tornado_out() -> None:
+    """Make `import tornado` fail in this process, before python-telegram-bot is imported."""
+    # PTB imports tornado, its webhook server, with telegram.ext whenever it is installed (the
+    # benchmark's bare echo bot uses it). Our webhook is served by aiohttp (bot/webhook.py),
+    # so tornado would only take ≈4 MB of the bot's memory; PTB treats it as not installed.
+    sys.modules.setdefault("tornado", None)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

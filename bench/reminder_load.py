@@ -7,7 +7,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from bench.workload import Runner, Step, Unit
+from bench.workload import Runner, Step, Unit, collector_paused
 
 
 class TimedRunner(Runner):
@@ -43,8 +43,7 @@ async def paced(
     for unit in units:
         free.put_nowait(unit)
     running: set[asyncio.Task[None]] = set()
-    start = loop.time()
-    runner.figures.started = time.perf_counter()
+    start = 0.0  # when the pacing starts, below
 
     def over() -> bool:
         return until() if callable(until) else loop.time() - start >= until
@@ -54,21 +53,24 @@ async def paced(
         await asyncio.sleep(think)
         free.put_nowait(unit)
 
-    number = 0
-    while not over():
-        delay = start + number / rate - loop.time()
-        number += 1
-        if delay > 0:
-            await asyncio.sleep(delay)
-        try:
-            unit = await asyncio.wait_for(free.get(), 1.0)
-        except TimeoutError:
-            continue  # everyone busy: look at `until` again
-        step = next(unit, None)
-        if step is None:
-            continue
-        task = asyncio.create_task(one(unit, step))
-        running.add(task)
-        task.add_done_callback(running.discard)
-    await asyncio.gather(*running)
-    runner.figures.finished = time.perf_counter()
+    with collector_paused():
+        start = loop.time()
+        runner.figures.started = time.perf_counter()
+        number = 0
+        while not over():
+            delay = start + number / rate - loop.time()
+            number += 1
+            if delay > 0:
+                await asyncio.sleep(delay)
+            try:
+                unit = await asyncio.wait_for(free.get(), 1.0)
+            except TimeoutError:
+                continue  # everyone busy: look at `until` again
+            step = next(unit, None)
+            if step is None:
+                continue
+            task = asyncio.create_task(one(unit, step))
+            running.add(task)
+            task.add_done_callback(running.discard)
+        await asyncio.gather(*running)
+        runner.figures.finished = time.perf_counter()

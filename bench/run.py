@@ -135,6 +135,7 @@ async def _soak(
             Runner(fake, clock, Figures()),
             [team.steps() for team in teams(users, options.team_size)],
             options.soak_updates,
+            pause_collector=False,
         )
     clock.forget()
     rss = [kib for _, kib in samples if kib]

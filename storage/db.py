@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.repositories import Clock, Tx, utcnow
+from storage.sqlite_checkpoint import Checkpointer
 from storage.sqlite_driver import (
     InlineAdaptedConnection,
     InlineDBAPI,
@@ -56,6 +57,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # The Store's Checkpointer copies the log into the file from a thread instead: an
+    # automatic checkpoint would run inside some commit on the event loop's thread.
+    cursor.execute("PRAGMA wal_autocheckpoint=0")
     cursor.close()
 
 
@@ -121,6 +125,7 @@ class Store:
         self._sessions: async_sessionmaker[AsyncSession] | None = None
         # SQLite has one writer at a time; queueing here avoids "database is locked" churn.
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
+        self.checkpointer: Checkpointer | None = None  # a SQLite file's, while open
 
     @property
     def engine(self) -> AsyncEngine:
@@ -146,6 +151,9 @@ class Store:
         if self.is_sqlite:
             event.listen(self._engine.sync_engine, "connect", _sqlite_pragmas)
             event.listen(self._engine.sync_engine, "begin", _sqlite_begin)
+            if url.database and url.database != ":memory:":
+                self.checkpointer = Checkpointer(url.database)
+                self.checkpointer.start()
         self._sessions = async_sessionmaker(self._engine, expire_on_commit=False)
         if migrate:
             await self.upgrade()
@@ -182,7 +190,10 @@ class Store:
         return rows[0] if len(rows) == 1 else None
 
     async def close(self) -> None:
-        """Dispose of the connection pool."""
+        """Dispose of the connection pool (and stop the checkpoints)."""
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
+            self.checkpointer = None
         if self._engine is not None:
             await self._engine.dispose()
             self._engine = None

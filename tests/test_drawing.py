@@ -21,6 +21,7 @@ import pytest
 from bench.processes import descendants
 from flows import drawing
 from flows.charts import GridPoint, GridText, stakeholder_grid_png
+from flows.drawing_worker import WORKER_NICENESS
 from flows.engine import Engine
 from flows.tools.stakeholders import FLOW
 from tests.chat import Person, create_team, plain, rate
@@ -62,6 +63,13 @@ async def test_a_picture_is_drawn_in_another_process() -> None:
     # One worker draws everything, so the process that answers is the one that drew.
     worker = await drawing.draw(os.getpid)
     assert worker != os.getpid()
+
+
+async def test_the_worker_runs_at_a_lower_cpu_priority_than_the_bot() -> None:
+    # Pictures are background work: the bot's replies get the CPU first under contention.
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    theirs = await drawing.draw(os.getpriority, os.PRIO_PROCESS, 0)
+    assert theirs == min(ours + WORKER_NICENESS, 19) > ours
 
 
 async def test_the_worker_is_the_only_process_the_bot_starts() -> None:

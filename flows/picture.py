@@ -37,6 +37,11 @@ _FILES = {
     (True, False): "DejaVuSans-Bold.ttf",
     (False, True): "DejaVuSans-Oblique.ttf",
 }
+FONT_FILES = tuple(_FILES.values())
+# The characters all three files can draw, as ranges of code points: written from the fonts'
+# character maps by `python -m tests.glyph_table` (and checked by a test), so drawing needs no
+# font-parsing library in memory.
+GLYPH_TABLE = FONTS / "glyphs.txt"
 # Line height as a multiple of the font size for texts of several lines (matplotlib's too).
 LINE_SPACING = 1.2
 # Shapes are drawn this many times larger, then scaled down: smooth edges without a canvas
@@ -80,13 +85,11 @@ def _pillow_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
 @lru_cache(maxsize=1)
 def _glyphs() -> frozenset[int]:
     """Code points that every style of DejaVu Sans used here can draw."""
-    from fontTools.ttLib import TTFont
-
-    charmaps = []
-    for name in _FILES.values():
-        with TTFont(FONTS / name, lazy=True) as font:
-            charmaps.append(frozenset(font.getBestCmap()))
-    return frozenset.intersection(*charmaps)
+    points: set[int] = set()
+    for line in GLYPH_TABLE.read_text().split():
+        first, last = (int(end, 16) for end in line.split("-"))
+        points.update(range(first, last + 1))
+    return frozenset(points)
 
 
 # Control, format, private and unassigned characters: with the emoji gone, what an emoji
@@ -113,9 +116,10 @@ def drawable(text: str) -> str:
 
 
 # Measured widths, by text and font. Fitting a chart measures the same labels many times
-# (each shrink step, then again when drawing), and again in the next picture of the same team.
+# (each shrink step, then again when drawing). A measurement costs FreeType about 25 µs, so a
+# small cache is enough: it is cleared when full, which only costs re-measuring.
 _WIDTHS: dict[tuple[str, Font], float] = {}
-_WIDTHS_KEPT = 20_000  # ≈2 MB; cleared when full, which only costs a re-measure
+_WIDTHS_KEPT = 2_000
 
 
 def text_width(text: str, font: Font) -> float:

@@ -109,6 +109,8 @@ async def test_the_worker_loads_only_what_drawing_needs() -> None:
     assert "PIL.ImageFont" in modules
     assert not modules & {"asyncio", "pydantic", "telegram", "multiprocessing", "sqlalchemy"}
     assert not modules & {"matplotlib", "numpy"}  # Pillow draws the grid on its own
+    # The characters the fonts can draw come from flows/fonts/glyphs.txt, not their files.
+    assert "fontTools" not in modules
 
 
 async def test_an_exception_in_the_worker_reaches_the_caller() -> None:

@@ -10,14 +10,17 @@ from PIL import Image, ImageChops
 
 from flows.picture import (
     DPI,
+    GLYPH_TABLE,
     Box,
     Font,
     Scene,
+    _glyphs,
     fit,
     line_height,
     text_width,
     wrap_lines,
 )
+from tests import glyph_table
 
 FONT = Font(12.0)
 WORDS = "Houd betrokken"  # no descenders: every glyph lies within the line's box
@@ -204,3 +207,13 @@ def test_a_turned_text_is_the_level_one_turned_counter_clockwise() -> None:
     upwards = mismatch(level.transpose(Image.Transpose.ROTATE_90))
     downwards = mismatch(level.transpose(Image.Transpose.ROTATE_270))
     assert upwards < downwards / 3
+
+
+def test_the_glyph_table_matches_the_fonts() -> None:
+    # If a font changes, `python -m tests.glyph_table` writes the table anew.
+    assert GLYPH_TABLE.read_text() == glyph_table.expected()
+
+
+def test_the_glyph_table_lists_runs_of_code_points_as_ranges() -> None:
+    assert glyph_table.table([0x41, 0x20, 0x42, 0x43, 0xE9]) == "0020-0020\n0041-0043\n00E9-00E9\n"
+    assert {0x20, 0x41, 0x42, 0xE9} <= _glyphs() and 0x1F30D not in _glyphs()  # no 🌍

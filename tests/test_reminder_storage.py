@@ -25,8 +25,10 @@ async def project_with_item(tx: Tx) -> tuple[int, int, int]:
     return me.id, project.id, item.id
 
 
-async def schedule(store: Store, count: int, due: datetime = T0) -> list[int]:
-    """`count` pending reminders due at `due` (each a different ref of one item)."""
+async def schedule(
+    store: Store, count: int, due: datetime = T0, spacing: timedelta = timedelta(seconds=1)
+) -> list[int]:
+    """`count` pending reminders of one item, due at `due` and then every `spacing`."""
     async with store.transaction() as tx:
         person, project, item = await project_with_item(tx)
         ids = []
@@ -39,7 +41,7 @@ async def schedule(store: Store, count: int, due: datetime = T0) -> list[int]:
                 kind=ReminderKind.DUE,
                 person_id=person,
                 deadline=date(2026, 11, 22),
-                due_at=due + timedelta(seconds=number),
+                due_at=due + spacing * number,
             )
             ids.append(reminder.id)
     return ids
@@ -70,29 +72,15 @@ async def test_only_due_rows_are_claimed_oldest_first(store: Store) -> None:
 async def test_a_claim_takes_the_earliest_due_whatever_their_ids_and_leases_them(
     store: Store,
 ) -> None:
-    async with store.transaction() as tx:
-        person, project, item = await project_with_item(tx)
-        ids = []
-        for number in range(5):  # later rows are due earlier
-            reminder = await tx.reminders.add(
-                key=f"{item}:late{number}:due",
-                project_id=project,
-                item_id=item,
-                ref=f"late{number}",
-                kind=ReminderKind.DUE,
-                person_id=person,
-                deadline=date(2026, 11, 22),
-                due_at=T0 - timedelta(minutes=number),
-            )
-            ids.append(reminder.id)
+    ids = await schedule(store, 5, spacing=-timedelta(minutes=1))  # later rows are due earlier
     now = T0 + timedelta(seconds=1)
     async with store.transaction() as tx:
         claimed = await tx.reminders.claim_due(now, 3, LEASE, "a")
     assert [r.id for r in claimed] == ids[:1:-1]  # the three earliest, earliest first
     assert [r.due_at for r in claimed] == sorted(r.due_at for r in claimed)
     assert all(r.attempts == 1 and r.status is ReminderStatus.PENDING for r in claimed)
-    assert claimed[0].project_id == project and claimed[0].item_id == item
-    assert claimed[0].ref == "late4" and claimed[0].kind is ReminderKind.DUE
+    assert len({(r.project_id, r.item_id, r.person_id) for r in claimed}) == 1
+    assert claimed[0].ref == "r4" and claimed[0].kind is ReminderKind.DUE
     assert claimed[0].deadline == date(2026, 11, 22) and claimed[0].due_at.tzinfo is not None
     async with store.transaction() as tx:
         # The lease is stored: another claimer gets only the rest until it runs out.

@@ -43,19 +43,18 @@ async def paced(
     for unit in units:
         free.put_nowait(unit)
     running: set[asyncio.Task[None]] = set()
-    start = 0.0  # when the pacing starts, below
-
-    def over() -> bool:
-        return until() if callable(until) else loop.time() - start >= until
-
-    async def one(unit: Unit, step: Step) -> None:
-        await runner.run(step)
-        await asyncio.sleep(think)
-        free.put_nowait(unit)
-
     with collector_paused():
         start = loop.time()
         runner.figures.started = time.perf_counter()
+
+        def over() -> bool:
+            return until() if callable(until) else loop.time() - start >= until
+
+        async def one(unit: Unit, step: Step) -> None:
+            await runner.run(step)
+            await asyncio.sleep(think)
+            free.put_nowait(unit)
+
         number = 0
         while not over():
             delay = start + number / rate - loop.time()

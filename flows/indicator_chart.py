@@ -176,17 +176,12 @@ class DateTick(NamedTuple):
     row: int
 
 
-def _plain(text: str) -> str:
-    """The text on one line, without what the font cannot draw and the spaces that leaves."""
-    from flows.picture import drawable
-
-    return " ".join(drawable(text).split())
-
-
 def _cut(text: str, limit: int) -> str:
     """The text plain, cut to `limit` characters with "…"; an empty text stays empty."""
-    plain = _plain(text)
-    return shorten(plain, limit) if plain else ""
+    from flows.picture import plain
+
+    flat = plain(text)
+    return shorten(flat, limit) if flat else ""
 
 
 def _date_ticks(
@@ -261,11 +256,11 @@ def _legend(
 ) -> Box:
     """The legend in the plot's corner (or edge middle) that covers the fewest drawn points."""
     from flows.chart_axes import baseline_centred
-    from flows.picture import Box, fit, text_width
+    from flows.picture import Box, fit, plain, text_width
 
     left, bottom, right, top = plot
     pad, handle, gap, row = 4 / 72, 20 / 72, 8 / 72, 14.6 / 72
-    labels = [fit(_plain(label), 2.5, font, 0.8) for _kind, label in entries]
+    labels = [fit(plain(label), 2.5, font, 0.8) for _kind, label in entries]
     box_width = pad + handle + gap + max(text_width(t, f) for t, f in labels) + pad
     box_height = 2 * pad + row * len(entries)
     inset = 5 / 72

@@ -103,13 +103,6 @@ def spots(points: Sequence[MatrixPoint]) -> list[tuple[float, float]]:
     return found
 
 
-def _plain(text: str) -> str:
-    """The text on one line, without what the font cannot draw and the spaces that leaves."""
-    from flows.picture import drawable
-
-    return " ".join(drawable(text).split())
-
-
 def matrix_scene(points: Sequence[MatrixPoint], text: MatrixText) -> Scene:
     """The matrix as a scene: quadrants, axes, title, numbered dots and the legend."""
     from flows.chart_axes import (
@@ -119,7 +112,7 @@ def matrix_scene(points: Sequence[MatrixPoint], text: MatrixText) -> Scene:
         baseline_for_digits,
         text_depth,
     )
-    from flows.picture import RENDER_LOCK, Font, Scene, fit, text_width
+    from flows.picture import RENDER_LOCK, Font, Scene, fit, plain, text_width
 
     width, height = SIZE_IN
     left, bottom = _PLOT_LEFT, _PLOT_BOTTOM
@@ -133,7 +126,7 @@ def matrix_scene(points: Sequence[MatrixPoint], text: MatrixText) -> Scene:
             area_left, area_bottom = x(efforts[0]), y(impacts[0])
             scene.rect(area_left, area_bottom, x(efforts[1]) - area_left,
                        y(impacts[1]) - area_bottom, QUADRANT_COLOURS[name])  # fmt: skip
-            words, font = fit(_plain(text.quadrants[name]), x(efforts[1]) - area_left - 0.2,
+            words, font = fit(plain(text.quadrants[name]), x(efforts[1]) - area_left - 0.2,
                               Font(12, bold=True), 0.8)  # fmt: skip
             under = baseline_below(y(impacts[1] - 0.15), font.size)
             scene.text((area_left + x(efforts[1])) / 2, under, words, font, _QUADRANT_COLOUR,
@@ -150,14 +143,14 @@ def matrix_scene(points: Sequence[MatrixPoint], text: MatrixText) -> Scene:
             level = baseline_centred(y(score), tick_font.size)
             scene.text(left - _TICK - _TICK_PAD, level, label, tick_font, "black", halign="right")
         below = bottom - _TICK - _TICK_PAD - text_depth(tick_font.size) - _LABEL_PAD
-        effort, font = fit(_plain(text.effort_axis), right - left, label_font, 0.8)
+        effort, font = fit(plain(text.effort_axis), right - left, label_font, 0.8)
         under = baseline_below(below, font.size)
         scene.text((left + right) / 2, under, effort, font, "black", halign="center")
         beside = left - _TICK - _TICK_PAD - max(text_width(s, tick_font) for s in labels)
-        impact, font = fit(_plain(text.impact_axis), top - bottom, label_font, 0.8)
+        impact, font = fit(plain(text.impact_axis), top - bottom, label_font, 0.8)
         scene.text(beside - _LABEL_PAD, (bottom + top) / 2, impact, font, "black",
                    halign="center", valign="bottom", rotation=90)  # fmt: skip
-        title, font = fit(shorten(_plain(text.title), 60), width - 0.4, Font(14), 0.8)
+        title, font = fit(shorten(plain(text.title), 60), width - 0.4, Font(14), 0.8)
         scene.text((left + right) / 2, top + _TITLE_PAD, title, font, "black", halign="center")
 
         number_font = Font(7, bold=True)
@@ -172,7 +165,7 @@ def matrix_scene(points: Sequence[MatrixPoint], text: MatrixText) -> Scene:
         two_columns = len(points) > LEGEND_LINES // 2
         column_width = (_LEGEND_X[1] - _LEGEND_X[0] - 0.15) if two_columns else width - 0.7
         names = [
-            f"{n}. {shorten(_plain(p.name), 42 if two_columns else 70)}"
+            f"{n}. {shorten(plain(p.name), 42 if two_columns else 70)}"
             for n, p in enumerate(points, start=1)
         ]
         if len(names) > LEGEND_LINES:
@@ -180,7 +173,7 @@ def matrix_scene(points: Sequence[MatrixPoint], text: MatrixText) -> Scene:
         per_column = LEGEND_LINES // 2
         for index, name in enumerate(names):
             column, row = divmod(index, per_column)
-            line, font = fit(_plain(name), column_width, Font(_LEGEND_PT))
+            line, font = fit(plain(name), column_width, Font(_LEGEND_PT))
             under = baseline_below(_LEGEND_TOP - _LEGEND_STEP * row, font.size)
             scene.text(_LEGEND_X[column], under, line, font, "black")
     return scene

@@ -115,6 +115,11 @@ def drawable(text: str) -> str:
     return "".join(kept)
 
 
+def plain(text: str) -> str:
+    """The text on one line, without what the font cannot draw and the spaces that leaves."""
+    return " ".join(drawable(text).split())
+
+
 # Measured widths, by text and font. Fitting a chart measures the same labels many times
 # (each shrink step, then again when drawing). A measurement costs FreeType about 25 µs, so a
 # small cache is enough: it is cleared when full, which only costs re-measuring.
@@ -277,6 +282,9 @@ class Shape:
 
 
 Item = Text | Rect | Shape
+# Paints a shape on a smoothing mask: (draw, the shape's bounds on it, its top left in pixels).
+Bounds = tuple[float, float, float, float]
+Painter = Callable[[ImageDraw.ImageDraw, Bounds, tuple[int, int]], object]
 
 
 @dataclass
@@ -469,32 +477,35 @@ class Scene:
 
         if item.kind == "line":
             assert item.edge is not None
-            self._smooth(image, bounds, item.edge, lambda d, s, o: d.line(
-                scaled(o), fill=255, width=max(1, round(edge * _SMOOTH)), joint="curve"),
-                origin=True)  # fmt: skip
+            width = max(1, round(edge * _SMOOTH))
+
+            def stroke(draw: ImageDraw.ImageDraw, _shape: Bounds, origin: tuple[int, int]) -> None:
+                draw.line(scaled(origin), fill=255, width=width, joint="curve")
+
+            self._smooth(image, bounds, item.edge, stroke)
             return
         if item.kind == "ellipse":
             if item.edge and edge:
-                self._smooth(image, bounds, item.edge,
-                             lambda d, s: d.ellipse(s, fill=255))  # fmt: skip
+                self._smooth(image, bounds, item.edge, lambda d, s, o: d.ellipse(s, fill=255))
             if item.fill:
                 inner = (points[0][0], min(ys), points[1][0], max(ys))
-                self._smooth(image, inner, item.fill, lambda d, s: d.ellipse(s, fill=255))
+                self._smooth(image, inner, item.fill, lambda d, s, o: d.ellipse(s, fill=255))
             return
         assert item.fill is not None
-        self._smooth(image, bounds, item.fill,
-                     lambda d, s, o: d.polygon(scaled(o), fill=255), origin=True)  # fmt: skip
+        self._smooth(image, bounds, item.fill, lambda d, s, o: d.polygon(scaled(o), fill=255))
 
     @staticmethod
     def _smooth(
         image: Image.Image,
-        bounds: tuple[float, float, float, float],
+        bounds: Bounds,
         colour: str,
-        paint: Callable[..., object],
-        *,
-        origin: bool = False,
+        paint: Painter,
     ) -> None:
-        """Paint a shape given in pixels at `_SMOOTH` times the size, scaled down, in `colour`."""
+        """Paint a shape given in pixels at `_SMOOTH` times the size, scaled down, in `colour`.
+
+        `paint(draw, shape, origin)` gets the shape's bounds on the large mask and the mask's
+        top left corner in pixels, for painters that place points themselves.
+        """
         left, top = int(bounds[0]) - 1, int(bounds[1]) - 1
         right, bottom = int(bounds[2]) + 2, int(bounds[3]) + 2
         width, height = right - left, bottom - top
@@ -509,8 +520,5 @@ class Scene:
             (bounds[2] - left) * _SMOOTH - 1,
             (bounds[3] - top) * _SMOOTH - 1,
         )
-        if origin:
-            paint(draw, shape, (left, top))
-        else:
-            paint(draw, shape)
+        paint(draw, shape, (left, top))
         image.paste(colour, (left, top), mask.reduce(_SMOOTH))

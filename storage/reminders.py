@@ -38,13 +38,6 @@ from storage.tables import (
 OPEN = text("reminders.status IN ('pending', 'snoozed')")
 
 
-# The columns a claimed reminder is built from (`_reminder`).
-_CLAIMED = (
-    "id", "key", "project_id", "item_id", "ref", "kind", "person_id", "deadline", "due_at",
-    "status", "attempts", "sent_at",
-)  # fmt: skip
-
-
 def _reminder(row: ReminderRow | Row[Any]) -> Reminder:
     return Reminder(
         id=row.id,
@@ -229,7 +222,7 @@ class ReminderRepo:
                 claimed_until=now + lease,
                 attempts=table.c.attempts + 1,
             )
-            .returning(*(table.c[name] for name in _CLAIMED))
+            .returning(*table.c)
         )
         rows = (await self.session.execute(claim)).all()
         # RETURNING gives no order; the scheduler sends the oldest first.

@@ -17,6 +17,10 @@ from markupsafe import Markup, escape
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 LANGUAGES = ("nl", "en")
+# Formatted messages kept per Translator. Fluent formats a pattern (and Babel a number) on
+# every call, a visible share of each update's CPU, while most messages recur with the same
+# arguments (questions, button labels). A full memo starts afresh.
+MEMO_SIZE = 4096
 
 
 def pick_language(code: str | None, default: str) -> str:
@@ -40,6 +44,7 @@ class Translator:
     def __init__(self, directory: Path = LOCALES, default: str = "nl") -> None:
         self.default = default
         self.bundles: dict[str, FluentBundle] = {}
+        self._memo: dict[tuple[Any, ...], Markup | str] = {}
         for lang in LANGUAGES:
             bundle = FluentBundle([lang], use_isolating=False)
             source = (directory / f"{lang}.ftl").read_text(encoding="utf-8")
@@ -58,6 +63,16 @@ class Translator:
 
     def t(self, lang: str, key: str, **args: Any) -> Markup:
         """The formatted message as safe HTML; arguments are escaped."""
+        memo = _memo_key("t", lang, key, args)
+        try:
+            found = self._memo.get(memo)
+        except TypeError:  # an argument that cannot be a dict key: formatted each time
+            return self._format(lang, key, args)
+        if found is None:
+            found = self._remember(memo, self._format(lang, key, args))
+        return Markup(found)
+
+    def _format(self, lang: str, key: str, args: Mapping[str, Any]) -> Markup:
         bundle = self.bundles.get(lang) or self.bundles[self.default]
         if not bundle.has_message(key):
             bundle = self.bundles[self.default]
@@ -71,6 +86,12 @@ class Translator:
         if errors:
             raise ValueError(f"translation {key}: {errors}")
         return Markup(text)
+
+    def _remember(self, memo: tuple[Any, ...], text: Markup | str) -> Markup | str:
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[memo] = text
+        return text
 
     def attribute(self, lang: str, key: str, attribute: str) -> Markup:
         """A message attribute (e.g. `.hint`), as safe HTML."""
@@ -92,8 +113,27 @@ class Translator:
 
     def plain(self, lang: str, key: str, **args: Any) -> str:
         """The message without HTML (for button labels and command descriptions)."""
-        return Markup(self.t(lang, key, **args)).striptags()
+        memo = _memo_key("plain", lang, key, args)
+        try:
+            found = self._memo.get(memo)
+        except TypeError:  # an argument that cannot be a dict key: formatted each time
+            return self.t(lang, key, **args).striptags()
+        if found is None:
+            found = self._remember(memo, self.t(lang, key, **args).striptags())
+        return str(found)
 
     def choices(self, lang: str, keys: Mapping[str, str]) -> dict[str, str]:
         """Plain labels for a mapping value -> message key."""
         return {value: self.plain(lang, key) for value, key in keys.items()}
+
+
+def _memo_key(kind: str, lang: str, key: str, args: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What identifies a formatted message in the memo.
+
+    Each argument's type is part of it: values that compare equal can format differently
+    (True and 1; a `Markup` is kept as it is, an equal `str` is escaped).
+    """
+    parts: list[Any] = [kind, lang, key]
+    for name, value in args.items():
+        parts += (name, type(value), value)
+    return tuple(parts)

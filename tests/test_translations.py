@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from fluent.syntax import FluentParser, ast
+from markupsafe import Markup
 
-from flows.i18n import LOCALES, Translator, pick_language
+from flows.i18n import LOCALES, MEMO_SIZE, Translator, pick_language
 
 ROOT = Path(__file__).resolve().parent.parent
 # Literal keys passed to t(), plain() or Option/Step texts in code and templates.
@@ -60,3 +61,40 @@ def test_arguments_are_escaped_but_messages_keep_their_markup() -> None:
     html = t.t("nl", "sh-feedback", name="<b>Kringwinkel & co</b>", strategy="X", advice="y")
     assert "&lt;b&gt;Kringwinkel &amp; co&lt;/b&gt;" in html
     assert html.startswith("<b>")  # the message's own bold survives
+
+
+def _ftl(tmp_path: Path, body: str) -> Path:
+    for lang in ("nl", "en"):
+        (tmp_path / f"{lang}.ftl").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def test_formatted_messages_are_remembered_without_mixing_up_arguments(tmp_path: Path) -> None:
+    t = Translator(
+        _ftl(
+            tmp_path,
+            "hello = Dag <b>{ $name }</b>\n"
+            "count = { $n ->\n    [one] één ding\n   *[other] { $n } dingen\n}\n",
+        )
+    )
+    # Equal as dict keys, formatted differently: a Markup argument is trusted, a str escaped.
+    assert t.t("nl", "hello", name=Markup("<i>x</i>")) == "Dag <b><i>x</i></b>"
+    assert t.t("nl", "hello", name="<i>x</i>") == "Dag <b>&lt;i&gt;x&lt;/i&gt;</b>"
+    assert t.t("nl", "hello", name=Markup("<i>x</i>")) == "Dag <b><i>x</i></b>"
+    assert t.plain("nl", "hello", name="<i>x</i>") == "Dag <i>x</i>"
+    assert t.plain("nl", "hello", name=Markup("<i>x</i>")) == "Dag x"
+    # True == 1, but a boolean is not a number to Fluent.
+    assert t.t("nl", "count", n=1) == "één ding"
+    assert t.t("nl", "count", n=True) == "True dingen"
+    assert t.t("nl", "count", n=1) == "één ding"
+    assert isinstance(t.t("nl", "count", n=1), Markup)
+    # An argument that cannot be a dict key is formatted each time.
+    assert t.t("nl", "hello", name=["a"]) == "Dag <b>[&#39;a&#39;]</b>"
+
+
+def test_the_memo_of_formatted_messages_stays_bounded(tmp_path: Path) -> None:
+    t = Translator(_ftl(tmp_path, "hello = Dag { $name }\n"))
+    for number in range(MEMO_SIZE + 10):
+        assert t.t("nl", "hello", name=f"n{number}") == f"Dag n{number}"
+    assert len(t._memo) <= MEMO_SIZE
+    assert t.t("nl", "hello", name=f"n{MEMO_SIZE + 9}") == f"Dag n{MEMO_SIZE + 9}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import OrderedDict, defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -56,6 +57,8 @@ ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member", "poll_answer")
 POLL_OWNER = "poll"  # native polls are answered by whoever sees them; the tool checks who
 MAX_ATTEMPTS = 5  # transient failures of one update before the person is told it failed
 CALLBACK_TEXT_LIMIT = 200
+RECENT_BUTTONS = 2000  # button references remembered after they were issued
+RECENT_BUTTON_SECONDS = 24 * 3600.0  # far below the 60 days after which they are pruned
 
 
 class Redeliver(Exception):
@@ -113,6 +116,45 @@ class Attempts:
         self._counts.pop(update_id, None)
 
 
+class RecentButtons:
+    """Button references this process issued lately, once their transaction committed.
+
+    Most taps are on the newest buttons, so they need no transaction of their own to look
+    the reference up. A reference's row never changes once written and is pruned only after
+    60 days (Engine.housekeeping), so what is kept here stays true far longer than it is kept.
+    Anything else (older buttons, reminders', another process's) is looked up as before.
+    """
+
+    def __init__(
+        self,
+        size: int = RECENT_BUTTONS,
+        seconds: float = RECENT_BUTTON_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.size = size
+        self.seconds = seconds
+        self.clock = clock
+        self._known: dict[str, tuple[float, tuple[str, str, str]]] = {}
+
+    def add(self, issued: Sequence[tuple[str, tuple[str, str, str]]]) -> None:
+        """Remember committed references: (ref, (owner, chat id, value)) each."""
+        now = self.clock()
+        for ref, found in issued:
+            self._known[ref] = (now, found)
+        while len(self._known) > self.size:
+            del self._known[next(iter(self._known))]  # the oldest first (insertion order)
+
+    def get(self, ref: str) -> tuple[str, str, str] | None:
+        """(owner, chat id, value) of a recent reference, or None when not known here."""
+        entry = self._known.get(ref)
+        if entry is None:
+            return None
+        if self.clock() - entry[0] > self.seconds:
+            del self._known[ref]
+            return None
+        return entry[1]
+
+
 class UpdateHandlers:
     """PTB handlers that turn updates into engine events and queue the replies."""
 
@@ -122,6 +164,7 @@ class UpdateHandlers:
         self.delivery = delivery
         self.username = username.lower()
         self.attempts = Attempts()
+        self.recent = RecentButtons()
         self.failed: set[int] = set()  # update ids to deliver again (read by the Dispatcher)
 
     def install(self, application: App) -> None:
@@ -271,6 +314,9 @@ class UpdateHandlers:
         await self._run(update.update_id, event, pressed=None)
 
     async def _lookup(self, update_id: int, ref: str) -> tuple[str, str, str] | None:
+        recent = self.recent.get(ref)
+        if recent is not None:
+            return recent
         try:
             async with self.engine.store.transaction() as tx:
                 return await tx.buttons.get(ref)
@@ -302,19 +348,25 @@ class UpdateHandlers:
         Returns the outcome and, for a pressed button, a notice to show on the button.
         """
         keyboards: list[Keyboard | None] = []
+        issued: list[tuple[str, tuple[str, str, str]]] = []
         owner = event.sender.external_id
 
         async def within(tx: Tx, replies: list[Reply]) -> None:
             async def reference(reply: Reply, choice: Choice) -> str:
                 chat = reply.chat_id or event.chat_id
-                return await tx.buttons.put(owner, chat, choice.value or "")
+                value = choice.value or ""
+                ref = await tx.buttons.put(owner, chat, value)
+                issued.append((ref, (owner, chat, value)))
+                return ref
 
+            issued.clear()
             keyboards[:] = await build_keyboards(replies, reference)
 
         try:
             # Pictures are drawn in the chat's send lane, so a slow one holds up neither this
             # update's confirmation nor the next batch of updates.
             outcome = await self.engine.handle(event, within=within, draw=False)
+            self.recent.add(issued)  # committed by now
         except Exception as error:
             if is_transient(error) and self.attempts.again(update_id):
                 raise Redeliver(f"engine: {error!r}") from error

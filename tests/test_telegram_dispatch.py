@@ -10,7 +10,7 @@ import pytest
 from telegram import Update
 from telegram.ext import ApplicationBuilder, TypeHandler
 
-from bot.telegram_updates import Dispatcher, chat_key
+from bot.telegram_updates import Dispatcher, RecentButtons, chat_key
 from tests.fakebot import FakeTelegram
 
 
@@ -126,3 +126,21 @@ async def test_a_failed_update_holds_back_the_rest_of_its_chat_only(fake: FakeTe
     assert await dispatcher.process_batch([text_update(1, 1, "a"), text_update(2, 1, "b")]) == []
     assert await dispatcher.process(text_update(3, 2, "c"))
     assert [e for e in recorder.log if e == ("start", 3)] == [("start", 3)]
+
+
+def test_recent_buttons_are_bounded_and_expire() -> None:
+    now = [0.0]
+    recent = RecentButtons(size=3, seconds=60.0, clock=lambda: now[0])
+    recent.add([(f"ref{n}", ("tg:1", "1", f"v{n}")) for n in range(4)])
+    assert recent.get("ref0") is None  # the oldest made room
+    assert [recent.get(f"ref{n}") for n in (1, 2, 3)] == [
+        ("tg:1", "1", "v1"),
+        ("tg:1", "1", "v2"),
+        ("tg:1", "1", "v3"),
+    ]
+    assert recent.get("unknown") is None
+    now[0] = 30.0
+    recent.add([("ref4", ("tg:2", "2", "v4"))])
+    now[0] = 61.0  # ref1..ref3 are too old now; ref4 is not
+    assert recent.get("ref3") is None
+    assert recent.get("ref4") == ("tg:2", "2", "v4")

@@ -16,14 +16,14 @@ from typing import Any
 
 import aiohttp
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from bot.telegram_ratelimit import Limits
 from bot.telegram_send import Delivery, plan_reply
 from flows import drawing
 from flows.events import Attachment, Reply
 from storage.db import Store
-from storage.tables import ItemRow, ProcessedEventRow
+from storage.tables import ButtonRow, ItemRow, ProcessedEventRow
 from tests.chat import rate
 from tests.fakebot import FakeTelegram
 from tests.telegram_harness import Harness, eventually, join, new_team, summary_parts
@@ -157,6 +157,43 @@ async def test_a_double_tap_on_a_button_counts_once(harness: Harness) -> None:
     first, second = harness.fake.callback_answers[-2:]
     assert first.text is None and "verlopen" in (second.text or "")  # … just a short notice
     assert await stakeholder_rows(harness.store) == [("IVAGO", {"name": "IVAGO"})]
+
+
+async def forget_button_rows(store: Store) -> None:
+    """Delete every stored button reference (as if they had been pruned)."""
+    async with store.engine.begin() as connection:
+        await connection.execute(delete(ButtonRow))
+
+
+async def test_fresh_buttons_are_known_from_memory_and_others_from_the_database(
+    harness: Harness,
+) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    await an.say("IVAGO")
+    # Issued by this bot moments ago: a tap needs no lookup, so it works without the row.
+    await forget_button_rows(harness.store)
+    await an.press("Klaar")
+    assert "IVAGO (1 van 1)" in an.screen
+    # After a restart only the database knows the buttons: with their rows gone they expired.
+    await harness.stop_bot()
+    await harness.start_bot()
+    await forget_button_rows(harness.store)
+    answered = len(harness.fake.callback_answers)
+    await an.press("Extern")
+    assert "verlopen" in (harness.fake.callback_answers[answered].text or "")
+    assert "IVAGO (1 van 1)" in an.screen  # nothing moved on
+    # A new question's buttons are remembered again.
+    await an.say("/stakeholders")
+    await forget_button_rows(harness.store)
+    answered = len(harness.fake.callback_answers)
+    await an.press("Extern")
+    assert harness.fake.callback_answers[answered].text is None  # taken, no notice
+    assert an.find_label("hoog")  # the next question (influence) is on screen
+    assert await stakeholder_rows(harness.store) == [
+        ("IVAGO", {"name": "IVAGO", "side": "external"})
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

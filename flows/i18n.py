@@ -20,7 +20,7 @@ LANGUAGES = ("nl", "en")
 # Formatted messages kept per Translator. Fluent formats a pattern (and Babel a number) on
 # every call, a visible share of each update's CPU, while most messages recur with the same
 # arguments (questions, button labels). A full memo starts afresh.
-MEMO_SIZE = 4096
+MEMO_SIZE = 1024
 
 
 def pick_language(code: str | None, default: str) -> str:

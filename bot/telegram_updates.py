@@ -57,7 +57,7 @@ ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member", "poll_answer")
 POLL_OWNER = "poll"  # native polls are answered by whoever sees them; the tool checks who
 MAX_ATTEMPTS = 5  # transient failures of one update before the person is told it failed
 CALLBACK_TEXT_LIMIT = 200
-RECENT_BUTTONS = 2000  # button references remembered after they were issued
+RECENT_BUTTONS = 1000  # button references remembered after they were issued
 RECENT_BUTTON_SECONDS = 24 * 3600.0  # far below the 60 days after which they are pruned
 
 
@@ -134,13 +134,13 @@ class RecentButtons:
         self.size = size
         self.seconds = seconds
         self.clock = clock
-        self._known: dict[str, tuple[float, tuple[str, str, str]]] = {}
+        self._known: dict[str, tuple[str, str, str, float]] = {}  # ref -> (..., issued at)
 
     def add(self, issued: Sequence[tuple[str, tuple[str, str, str]]]) -> None:
         """Remember committed references: (ref, (owner, chat id, value)) each."""
         now = self.clock()
-        for ref, found in issued:
-            self._known[ref] = (now, found)
+        for ref, (owner, chat_id, value) in issued:
+            self._known[ref] = (owner, chat_id, value, now)
         while len(self._known) > self.size:
             del self._known[next(iter(self._known))]  # the oldest first (insertion order)
 
@@ -149,10 +149,11 @@ class RecentButtons:
         entry = self._known.get(ref)
         if entry is None:
             return None
-        if self.clock() - entry[0] > self.seconds:
+        owner, chat_id, value, issued_at = entry
+        if self.clock() - issued_at > self.seconds:
             del self._known[ref]
             return None
-        return entry[1]
+        return owner, chat_id, value
 
 
 class UpdateHandlers:

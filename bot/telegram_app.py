@@ -30,7 +30,7 @@ from bot.services import open_engine
 from bot.settings import Settings
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_polling import PollingLoop
-from bot.telegram_ratelimit import ChatRateLimiter, Limits
+from bot.telegram_ratelimit import ChatRateLimiter, Limits, use_timedelta_periods
 from bot.telegram_send import Delivery, Outbox
 from bot.telegram_updates import (
     ALLOWED_UPDATES,
@@ -150,6 +150,7 @@ class TelegramBot:
         connection_pool_size: int = 256,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
+        use_timedelta_periods()
         self.settings = settings
         self._clock = clock  # tests move time by hand; None: the real clock
         self._store = store  # given: the caller owns it; None: opened (and closed) here

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import logging
+import os
 import warnings
 from collections import deque
 from collections.abc import Callable, Coroutine
@@ -248,6 +249,16 @@ class Window:
                 fits = self._fits(priority, in_window, now)
                 return (queue.popleft(), priority) if fits else None
         return None
+
+
+def use_timedelta_periods() -> None:
+    """Opt in to PTB's coming `timedelta` time periods (`PTB_TIMEDELTA`), unless set already.
+
+    PTB 22 reads `RetryAfter.retry_after` in the error's own constructor, which warns of the
+    change on every 429 while periods are ints. Only `retry_after_seconds` reads a period
+    here, and it takes both forms.
+    """
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 
 def retry_after_seconds(error: RetryAfter) -> float:

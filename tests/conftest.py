@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.telegram_ratelimit import use_timedelta_periods
 from flows import drawing
 from flows.engine import Engine
 from storage.db import Store
@@ -54,6 +55,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             "its tests were skipped. Set KRINGKOERS_TEST_POSTGRES_URL to run them.",
             red=True,
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def timedelta_periods() -> None:
+    """As the bot does on start: PTB's time periods as timedelta (tests that build their own
+    RetryAfter would otherwise meet the deprecation warning, an error in this suite)."""
+    use_timedelta_periods()
 
 
 @pytest.fixture(scope="session", autouse=True)

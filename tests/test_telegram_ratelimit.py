@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
+import warnings
 from typing import Any
 
+import pytest
 from telegram.error import RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
-from bot.telegram_ratelimit import ChatRateLimiter, Limits
+from bot.settings import Settings
+from bot.telegram_app import TelegramBot
+from bot.telegram_ratelimit import (
+    ChatRateLimiter,
+    Limits,
+    retry_after_seconds,
+    use_timedelta_periods,
+)
 
 
 async def _ok(*_: Any, **__: Any) -> bool:
@@ -209,3 +220,26 @@ async def test_a_429_holds_edits_to_that_chat_too() -> None:
     edited = await send(limiter, 9, endpoint="editMessageText")
     await first
     assert edited - start >= 1.0
+
+
+def test_a_429_is_read_without_deprecation_noise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PTB_TIMEDELTA", raising=False)
+    use_timedelta_periods()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        error = RetryAfter(3)
+        assert retry_after_seconds(error) == 3.0
+    # Someone who chose otherwise keeps their choice; the wait is read all the same.
+    monkeypatch.setenv("PTB_TIMEDELTA", "false")
+    use_timedelta_periods()
+    assert os.environ["PTB_TIMEDELTA"] == "false"
+    with pytest.warns(PTBDeprecationWarning):
+        error = RetryAfter(3)
+    assert retry_after_seconds(error) == 3.0
+
+
+def test_the_bot_opts_in_when_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PTB_TIMEDELTA", raising=False)
+    settings = Settings(_env_file=None, telegram_token="1:x")  # type: ignore[call-arg]
+    TelegramBot(settings)
+    assert os.environ["PTB_TIMEDELTA"] == "1"

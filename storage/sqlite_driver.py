@@ -25,6 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, cast
 
 import aiosqlite
@@ -78,10 +79,17 @@ class InlineConnection(aiosqlite.Connection):
         self._tx = _InlineQueue()  # type: ignore[assignment]
         self._busy_timeout: int | None = None  # ms, read from the connection at the first BEGIN
         self._keeps_no_timeout = False  # WAL mode: the timeout stays 0 but for waiting BEGINs
+        # A BEGIN still waiting on its thread after the wait was cancelled: until it returns,
+        # the connection is the thread's (sqlite3 would block the loop on its mutex).
+        self._abandoned: asyncio.Future[Any] | None = None
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")
+        if self._in_thread():
+            # SQLAlchemy invalidates a connection whose BEGIN was cancelled, so nothing should
+            # come here meanwhile; if something does, it fails instead of holding the loop.
+            raise sqlite3.OperationalError("connection still waiting for the write lock")
         if _waits_for_lock(args):
             return await self._begin(fn, *args, **kwargs)
         return fn(*args, **kwargs)
@@ -125,21 +133,33 @@ class InlineConnection(aiosqlite.Connection):
     async def begin_waiting(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a BEGIN on a thread, waiting for the lock up to the configured busy timeout."""
         connection = self._conn
-        if not self._keeps_no_timeout:
-            return await asyncio.to_thread(fn, *args, **kwargs)
-        connection.execute(f"PRAGMA busy_timeout={self._busy_timeout}")
+        keeps_no_timeout = self._keeps_no_timeout
+        if keeps_no_timeout:
+            connection.execute(f"PRAGMA busy_timeout={self._busy_timeout}")
+        thread = asyncio.get_running_loop().run_in_executor(None, partial(fn, *args, **kwargs))
         try:
-            result = await asyncio.to_thread(fn, *args, **kwargs)
+            # Shielded: a cancelled wait must not lose track of the thread, which goes on.
+            result = await asyncio.shield(thread)
         except Exception:
-            connection.execute("PRAGMA busy_timeout=0")  # the thread is done with it
+            if keeps_no_timeout:
+                connection.execute("PRAGMA busy_timeout=0")  # the thread is done with it
             raise
         except BaseException:
             # Cancelled: the thread may still be waiting on the connection, which must not be
-            # touched meanwhile. It keeps the timeout; later BEGINs set and reset it each time.
+            # touched until it returns (see _execute and stop). It keeps the timeout; later
+            # BEGINs set and reset it each time.
             self._keeps_no_timeout = False
+            self._abandoned = thread
+            thread.add_done_callback(_retrieve)
             raise
-        connection.execute("PRAGMA busy_timeout=0")
+        if keeps_no_timeout:
+            connection.execute("PRAGMA busy_timeout=0")
         return result
+
+    def _in_thread(self) -> bool:
+        """Whether a cancelled BEGIN's thread still has the connection."""
+        return self._abandoned is not None and not self._abandoned.done()
+
 
     async def _connect(self) -> InlineConnection:
         if self._connection is None:
@@ -150,15 +170,31 @@ class InlineConnection(aiosqlite.Connection):
         return self._connect().__await__()  # no worker thread to start
 
     def stop(self) -> None:
-        """Close the sqlite3 connection (there is no worker thread to stop)."""
+        """Close the sqlite3 connection (there is no worker thread to stop).
+
+        While a cancelled BEGIN still waits on its thread, closing now would hold the loop
+        until the BEGIN gives up (the busy timeout); the connection is closed when it returns,
+        which also rolls back a transaction it may have begun meanwhile.
+        """
         self._running = False
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        if self._abandoned is not None and self._in_thread():
+            self._abandoned.add_done_callback(lambda _: connection.close())
+        else:
+            connection.close()
 
     async def close(self) -> None:
         """Close the connection."""
         self.stop()
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    """Read a finished future's outcome, so a BEGIN that failed after its wait was cancelled
+    is not reported as an exception nobody retrieved."""
+    if not future.cancelled():
+        future.exception()
 
 
 def inline_creator(database: str) -> Callable[[], Any]:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,13 @@ from sqlalchemy.exc import IntegrityError
 
 from storage import sqlite_driver, statements
 from storage.db import Store
-from storage.sqlite_driver import DirectResult, _at_once, execute_direct, runs_inline
+from storage.sqlite_driver import (
+    DirectResult,
+    InlineConnection,
+    _at_once,
+    execute_direct,
+    runs_inline,
+)
 from storage.tables import ConversationRow, ItemRow, PersonRow
 
 
@@ -465,14 +472,31 @@ async def test_a_transaction_cancelled_while_waiting_to_begin_leaves_nothing_beh
         async with store.transaction() as tx:
             await tx.people.get_or_create(f"test:{name}", name, "nl")
 
+    loop = asyncio.get_running_loop()
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    ticker = asyncio.create_task(tick())
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
         other.execute("BEGIN IMMEDIATE")
         waiting = asyncio.create_task(write("An"))
         await asyncio.sleep(0.1)
         waiting.cancel()
+        cancelled_at, ticked = loop.time(), ticks
         with pytest.raises(asyncio.CancelledError):
             await waiting
+        await asyncio.sleep(0.3)
+        # Let go at once, and the loop went on, while the BEGIN still waits on its thread
+        # (closing its connection then would hold the loop for the whole busy timeout).
+        assert loop.time() - cancelled_at < 1.0
+        assert ticks - ticked >= 10
         other.execute("ROLLBACK")
+    ticker.cancel()
     await asyncio.wait_for(write("Bram"), 10)
     async with store.engine.connect() as connection:
         names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
@@ -503,3 +527,44 @@ async def test_a_begin_that_times_out_is_an_operational_error_and_the_store_goes
         names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
     assert names == ["Bram"]
     await store.close()
+
+
+async def test_a_connection_whose_begin_was_cancelled_is_closed_once_the_begin_returns(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "kringkoers.db"
+    with contextlib.closing(sqlite3.connect(path)) as setup:
+        setup.execute("PRAGMA journal_mode=WAL")
+    raw: list[sqlite3.Connection] = []
+
+    def connect() -> sqlite3.Connection:
+        raw.append(sqlite3.connect(path, isolation_level=None, check_same_thread=False))
+        raw[-1].execute("PRAGMA busy_timeout=5000")
+        return raw[-1]
+
+    connection = await InlineConnection(connect)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        begin = asyncio.create_task(connection.execute("BEGIN IMMEDIATE"))
+        await asyncio.sleep(0.1)
+        begin.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await begin
+        # The thread still has the connection: using it fails at once instead of waiting …
+        with pytest.raises(sqlite3.OperationalError, match="still waiting"):
+            await connection.execute("SELECT 1")
+        # … and closing it is left to the end of the BEGIN (closing now would wait for it).
+        started = time.monotonic()
+        connection.stop()
+        assert time.monotonic() - started < 1.0
+        other.execute("ROLLBACK")  # the BEGIN gets the lock, then its connection is closed
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            try:
+                raw[0].execute("SELECT 1")
+            except sqlite3.ProgrammingError:
+                break
+        with pytest.raises(sqlite3.ProgrammingError):
+            raw[0].execute("SELECT 1")
+        other.execute("BEGIN IMMEDIATE")  # closing rolled back what the BEGIN had begun
+        other.execute("ROLLBACK")

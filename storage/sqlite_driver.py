@@ -160,7 +160,6 @@ class InlineConnection(aiosqlite.Connection):
         """Whether a cancelled BEGIN's thread still has the connection."""
         return self._abandoned is not None and not self._abandoned.done()
 
-
     async def _connect(self) -> InlineConnection:
         if self._connection is None:
             self._connection = self._connector()

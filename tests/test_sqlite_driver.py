@@ -7,6 +7,7 @@ import contextlib
 import multiprocessing
 import sqlite3
 import time
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,34 +29,48 @@ from storage.sqlite_driver import (
 from storage.tables import ConversationRow, ItemRow, PersonRow
 
 
+class Ticks:
+    """Turns of the event loop, one every 10 ms while it is free: a frozen loop stops counting."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def run(self) -> None:
+        """Count until cancelled."""
+        while True:
+            self.count += 1
+            await asyncio.sleep(0.01)
+
+
+@contextlib.asynccontextmanager
+async def ticking() -> AsyncIterator[Ticks]:
+    """Count the loop's turns while the block runs."""
+    ticks = Ticks()
+    task = asyncio.create_task(ticks.run())
+    try:
+        yield ticks
+    finally:
+        task.cancel()
+
+
 async def test_waiting_for_another_process_lock_leaves_the_loop_running(tmp_path: Path) -> None:
     path = tmp_path / "kringkoers.db"
     store = Store(f"sqlite+aiosqlite:///{path}")
     await store.open()
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            ticks += 1
-            await asyncio.sleep(0.01)
 
     async def write() -> None:
         async with store.transaction() as tx:
             await tx.people.get_or_create("test:an", "An", "nl")
 
-    ticker = asyncio.create_task(tick())
-    try:
+    async with ticking() as ticks:
         with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
             other.execute("BEGIN IMMEDIATE")  # a console in a second process is writing
             writing = asyncio.create_task(write())
             await asyncio.sleep(0.3)
             assert not writing.done()  # waits for the lock …
-            assert ticks >= 10  # … while the loop goes on serving everything else
+            assert ticks.count >= 10  # … while the loop goes on serving everything else
             other.execute("ROLLBACK")
             await asyncio.wait_for(writing, 10)
-    finally:
-        ticker.cancel()
     async with store.engine.connect() as connection:
         names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
     assert names == ["An"]
@@ -473,30 +488,21 @@ async def test_a_transaction_cancelled_while_waiting_to_begin_leaves_nothing_beh
             await tx.people.get_or_create(f"test:{name}", name, "nl")
 
     loop = asyncio.get_running_loop()
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            ticks += 1
-            await asyncio.sleep(0.01)
-
-    ticker = asyncio.create_task(tick())
-    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
-        other.execute("BEGIN IMMEDIATE")
-        waiting = asyncio.create_task(write("An"))
-        await asyncio.sleep(0.1)
-        waiting.cancel()
-        cancelled_at, ticked = loop.time(), ticks
-        with pytest.raises(asyncio.CancelledError):
-            await waiting
-        await asyncio.sleep(0.3)
-        # Let go at once, and the loop went on, while the BEGIN still waits on its thread
-        # (closing its connection then would hold the loop for the whole busy timeout).
-        assert loop.time() - cancelled_at < 1.0
-        assert ticks - ticked >= 10
-        other.execute("ROLLBACK")
-    ticker.cancel()
+    async with ticking() as ticks:
+        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+            other.execute("BEGIN IMMEDIATE")
+            waiting = asyncio.create_task(write("An"))
+            await asyncio.sleep(0.1)
+            waiting.cancel()
+            cancelled_at, ticked = loop.time(), ticks.count
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+            await asyncio.sleep(0.3)
+            # Let go at once, and the loop went on, while the BEGIN still waits on its thread
+            # (closing its connection then would hold the loop for the whole busy timeout).
+            assert loop.time() - cancelled_at < 1.0
+            assert ticks.count - ticked >= 10
+            other.execute("ROLLBACK")
     await asyncio.wait_for(write("Bram"), 10)
     async with store.engine.connect() as connection:
         names = (await connection.execute(select(PersonRow.display_name))).scalars().all()

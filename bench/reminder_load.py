@@ -7,7 +7,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from bench.workload import Runner, Step, Unit, collector_paused
+from bench.workload import Offers, Runner, Step, Unit, collector_paused
 
 
 class TimedRunner(Runner):
@@ -39,21 +39,13 @@ async def paced(
     """Offer a step every 1/rate s from a free unit, for `until` seconds or until it says so;
     then wait for the steps under way."""
     loop = asyncio.get_running_loop()
-    free: asyncio.Queue[Unit] = asyncio.Queue()
-    for unit in units:
-        free.put_nowait(unit)
-    running: set[asyncio.Task[None]] = set()
+    offers = Offers(runner, units, think)
     with collector_paused():
         start = loop.time()
         runner.figures.started = time.perf_counter()
 
         def over() -> bool:
             return until() if callable(until) else loop.time() - start >= until
-
-        async def one(unit: Unit, step: Step) -> None:
-            await runner.run(step)
-            await asyncio.sleep(think)
-            free.put_nowait(unit)
 
         number = 0
         while not over():
@@ -62,14 +54,9 @@ async def paced(
             if delay > 0:
                 await asyncio.sleep(delay)
             try:
-                unit = await asyncio.wait_for(free.get(), 1.0)
+                unit = await asyncio.wait_for(offers.free.get(), 1.0)
             except TimeoutError:
                 continue  # everyone busy: look at `until` again
-            step = next(unit, None)
-            if step is None:
-                continue
-            task = asyncio.create_task(one(unit, step))
-            running.add(task)
-            task.add_done_callback(running.discard)
-        await asyncio.gather(*running)
+            offers.offer(unit)
+        await offers.finish()
         runner.figures.finished = time.perf_counter()

@@ -144,19 +144,42 @@ async def closed_loop(
     return figures
 
 
+class Offers:
+    """Units free to offer their next step, and the steps under way (for paced loads)."""
+
+    def __init__(self, runner: Runner, units: list[Unit], think: float | None = None) -> None:
+        self.runner = runner
+        self.think = think  # a pause after each answer before the unit is free again
+        self.free: asyncio.Queue[Unit] = asyncio.Queue()
+        for unit in units:
+            self.free.put_nowait(unit)
+        self._running: set[asyncio.Task[None]] = set()
+
+    def offer(self, unit: Unit) -> None:
+        """Start the unit's next step in the background (nothing when its script is over)."""
+        step = next(unit, None)
+        if step is None:
+            return
+        task = asyncio.create_task(self._one(unit, step))
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+
+    async def _one(self, unit: Unit, step: Step) -> None:
+        await self.runner.run(step)
+        if self.think is not None:
+            await asyncio.sleep(self.think)
+        self.free.put_nowait(unit)
+
+    async def finish(self) -> None:
+        """Wait for the steps under way."""
+        await asyncio.gather(*self._running)
+
+
 async def fixed_rate(runner: Runner, units: list[Unit], budget: int, rate: float) -> Figures:
     """A fixed offered load: one step every 1/rate seconds, from a unit that is free."""
     figures = runner.figures
     loop = asyncio.get_running_loop()
-    free: asyncio.Queue[Unit] = asyncio.Queue()
-    for unit in units:
-        free.put_nowait(unit)
-    running: set[asyncio.Task[None]] = set()
-
-    async def one(unit: Unit, step: Step) -> None:
-        await runner.run(step)
-        free.put_nowait(unit)
-
+    offers = Offers(runner, units)
     with collector_paused():
         figures.started = time.perf_counter()
         start = loop.time()
@@ -165,14 +188,9 @@ async def fixed_rate(runner: Runner, units: list[Unit], budget: int, rate: float
             delay = start + number / rate - loop.time()
             if delay > 0:
                 await asyncio.sleep(delay)
-            unit = await free.get()  # every unit busy: the offer is late (counted in latency)
-            step = next(unit, None)
-            if step is None:
-                continue
-            task = asyncio.create_task(one(unit, step))
-            running.add(task)
-            task.add_done_callback(running.discard)
-        await asyncio.gather(*running)
+            # Every unit busy: the offer is late (counted in latency).
+            offers.offer(await offers.free.get())
+        await offers.finish()
         figures.finished = time.perf_counter()
     return figures
 

@@ -179,8 +179,9 @@ class InlineConnection(aiosqlite.Connection):
         connection, self._connection = self._connection, None
         if connection is None:
             return
-        if self._abandoned is not None and self._in_thread():
-            self._abandoned.add_done_callback(lambda _: connection.close())
+        abandoned = self._abandoned
+        if abandoned is not None and not abandoned.done():
+            abandoned.add_done_callback(lambda _: connection.close())
         else:
             connection.close()
 

@@ -214,7 +214,7 @@ class Store:
             ended = False
             try:
                 session.sync_session.begin()  # no I/O: BEGIN comes with the first statement
-                tx = Tx(session, clock)
+                tx = Tx(session, clock, serialised=True)
                 yield tx
                 await tx.buttons.write()
                 ended = _commit_at_once(session)

@@ -163,13 +163,16 @@ def _conversation(row: Any) -> Conversation:
 class Tx:
     """The repositories of one transaction."""
 
-    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+    def __init__(
+        self, session: AsyncSession, clock: Clock = utcnow, *, serialised: bool = False
+    ) -> None:
+        """`serialised`: no other transaction can write until this one ends (SQLite's)."""
         self.session = session
         self.clock = clock
         self.people = PeopleRepo(session, clock)
         self.teams = TeamRepo(session, clock)
         self.projects = ProjectRepo(session, clock, self.teams)
-        self.items = ItemRepo(session, clock, self.projects)
+        self.items = ItemRepo(session, clock, self.projects, serialised=serialised)
         self.conversations = ConversationRepo(session, clock)
         self.events = EventRepo(session, clock)
         self.buttons = ButtonRepo(session, clock)
@@ -605,14 +608,23 @@ class ItemRepo:
     """Artifacts of the tools, with their history.
 
     Items and people's names read are remembered for the rest of the transaction (an event
-    shows, changes and shows again the same item); every change here updates what is kept, and
-    `set_field` still reads the row afresh, locked, before changing it.
+    shows, changes and shows again the same item); every change here updates what is kept.
+    `set_field` reads the row afresh, locked, before changing it, unless the transaction is
+    `serialised` (SQLite's, which hold the write lock from BEGIN): then what it read is current.
     """
 
-    def __init__(self, session: AsyncSession, clock: Clock, projects: ProjectRepo) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        clock: Clock,
+        projects: ProjectRepo,
+        *,
+        serialised: bool = False,
+    ) -> None:
         self.session = session
         self.clock = clock
         self.projects = projects
+        self.serialised = serialised
         # Items added, changed or deleted in this transaction: their declared deadlines are
         # synced to reminders before it commits.
         self.touched: dict[int, str] = {}  # item id -> tool
@@ -761,13 +773,18 @@ class ItemRepo:
         moment both land: the later value wins and the earlier one stays in the history.
         """
         # Lock the row (PostgreSQL) and read its latest data, so the read-modify-write of
-        # `data` is never interleaved with a teammate's; SQLite serialises whole transactions.
-        found = (
-            await _run(self.session, statements.item_for_update(), {"item_id": item_id})
-        ).first()
-        if found is None or found.deleted_at is not None:
+        # `data` is never interleaved with a teammate's. A serialised transaction has nobody
+        # to interleave with: the row it read before is still the row.
+        row = self._records.get(item_id) if self.serialised else None
+        if row is None:
+            found = (
+                await _run(self.session, statements.item_for_update(), {"item_id": item_id})
+            ).first()
+            if found is None:
+                raise NotFound(f"item {item_id}")
+            row = self._keep(found)
+        if row.deleted_at is not None:
             raise NotFound(f"item {item_id}")
-        row = self._keep(found)
         await self.projects.get(row.project_id, actor_id)
         old = (row.data or {}).get(field)
         previous = await self._last_change(item_id, field)
@@ -866,6 +883,9 @@ class ConversationRepo:
     def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
         self.session = session
         self.clock = clock
+        # Conversations this transaction knows to be the only active one of their person:
+        # saving such a one needs no statement pausing the others (a tap saves once or twice).
+        self._sole_active: set[int] = set()
 
     async def active(self, person_id: int) -> Conversation | None:
         """The conversation the person is in right now, locked until the transaction ends.
@@ -877,7 +897,14 @@ class ConversationRepo:
             self.session, statements.active_conversation(), {"person_id": person_id}
         )
         row = result.first()
-        return _conversation(row) if row else None
+        if row is None:
+            return None
+        conversation = _conversation(row)
+        # Every save of an active conversation pauses the person's others, so this is their
+        # only active one. (Were another left active, this one is the newest, and saving
+        # keeps it so: active() still picks it.)
+        self._sole_active.add(conversation.id)
+        return conversation
 
     async def paused(
         self, person_id: int, flow_id: str, project_id: int | None
@@ -933,7 +960,7 @@ class ConversationRepo:
         With `replace`, earlier walks through the same flow and project are dropped (a
         restart); the editor of saved answers passes False so the walk can be resumed after.
         """
-        await self.pause_all(person_id)
+        await self.pause_all(person_id)  # forgets the sole active ones
         if replace:
             # Close (rather than delete) earlier walks: ids are never reused, so a button of
             # an old conversation can never come back to life.
@@ -958,8 +985,10 @@ class ConversationRepo:
                 "updated_at": now,
             },
         )
+        conversation_id = result.scalar_one()
+        self._sole_active.add(conversation_id)
         return Conversation(
-            id=result.scalar_one(),
+            id=conversation_id,
             person_id=person_id,
             project_id=project_id,
             flow_id=flow_id,
@@ -973,6 +1002,7 @@ class ConversationRepo:
 
     async def pause_all(self, person_id: int) -> None:
         """Pause the person's active conversation(s)."""
+        self._sole_active.clear()
         await _run(
             self.session,
             statements.pause_active(),
@@ -981,12 +1011,15 @@ class ConversationRepo:
 
     async def save(self, conversation: Conversation) -> Conversation:
         """Write the conversation back; the token changes so old buttons expire."""
-        if conversation.status == ConversationStatus.ACTIVE:
+        if conversation.status != ConversationStatus.ACTIVE:
+            self._sole_active.discard(conversation.id)
+        elif conversation.id not in self._sole_active:
             await _run(
                 self.session,
                 statements.pause_other_active(),
                 {"b_person_id": conversation.person_id, "b_conversation_id": conversation.id},
             )
+            self._sole_active.add(conversation.id)
         conversation.token += 1
         conversation.updated_at = self.clock()
         await _run(

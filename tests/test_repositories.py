@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from flows.domain import ConversationStatus, Role, Track
 from storage.db import Store
@@ -625,6 +625,40 @@ async def test_conversations_start_pause_and_save(store: Store) -> None:
         assert await tx.conversations.active(w.an) is None
         latest = await tx.conversations.latest(w.an, w.project)
         assert latest is not None and latest.id == first.id
+
+
+async def test_a_tap_reads_and_writes_no_more_than_it_must(store: Store) -> None:
+    w = await seed(store)
+    async with store.transaction() as tx:
+        await tx.conversations.start(w.an, w.project, "stakeholders", "side")
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        async with store.transaction() as tx:
+            conversation = await tx.conversations.active(w.an)
+            assert conversation is not None
+            assert await tx.items.find(w.item, w.an) is not None
+            item, _ = await tx.items.set_field(w.item, "side", "external", w.an)
+            conversation.step = "power"
+            await tx.conversations.save(conversation)
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
+    assert item.data == {"name": "Kringwinkel", "side": "external"} and item.version == 2
+    item_reads = [s for s in seen if s.startswith("SELECT") and "FROM items" in s]
+    # PostgreSQL reads the row again, locked, before changing it; SQLite's transaction holds
+    # the write lock from its start, so what it read is current.
+    assert len(item_reads) == (1 if store.is_sqlite else 2)
+    # The conversation was the active one: nothing else to pause.
+    assert not [s for s in seen if "SET status" in s and "!=" in s]
+    async with store.transaction() as tx:
+        again = await tx.items.get(w.item, w.an)
+        assert again.data == item.data and again.version == 2
+        [change] = await tx.items.history(w.item, w.an)
+        assert (change.old, change.new) == (None, "external")
 
 
 async def test_restarting_a_flow_replaces_the_paused_one(store: Store) -> None:

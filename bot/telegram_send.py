@@ -190,6 +190,7 @@ class Delivery:
         # a reminder must know, to be sent again in a later round.
         self.raise_unreachable = raise_unreachable
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
+        self._newest: dict[int, int] = {}  # chat -> id of the newest message sent there
         # Raw calls get no Defaults from PTB: texts keep the bot's link preview setting.
         defaults = bot.defaults
         self._link_preview = None if defaults is None else defaults.link_preview_options
@@ -225,23 +226,32 @@ class Delivery:
         ones as part of the same reply, once those are out.
         """
         shown: set[int] = set()
+        cleared: set[int] = set()  # messages edited to carry no buttons
         try:
-            if calls and not await self._send_all(calls, context, shown):
+            if calls and not await self._send_all(calls, context, shown, cleared):
                 return False
             later = await then() if then is not None else []
             if later:
                 calls = [*calls, *later]
-                return await self._send_all(later, context, shown)
+                return await self._send_all(later, context, shown, cleared)
             return True
         finally:
-            if shown and self.retire_buttons:
-                await self._retire_buttons(calls[0].chat_id, shown, context)
+            if (shown or cleared) and self.retire_buttons:
+                await self._retire_buttons(calls[0].chat_id, shown, cleared, context)
 
-    async def _retire_buttons(self, chat_id: int, shown: set[int], context: str) -> None:
+    async def _retire_buttons(
+        self, chat_id: int, shown: set[int], cleared: set[int], context: str
+    ) -> None:
         """Take the buttons off earlier messages of a private chat, now that newer ones came."""
         if chat_id < 0:
             return  # groups: buttons there (links to the private chat) stay useful
-        earlier = self._buttons.get(chat_id, set()) - shown
+        known = self._buttons.get(chat_id, set())
+        if not shown:
+            # No new buttons: the older ones stay pressable (a hint leaves the question be),
+            # but those an edit just took away are no longer there to retire.
+            known -= cleared
+            return
+        earlier = known - shown - cleared
         self._buttons[chat_id] = shown
         for message_id in sorted(earlier):
             try:
@@ -251,13 +261,17 @@ class Delivery:
             except TelegramError as error:  # gone, too old or unchanged: nothing to take away
                 logger.debug("%s: buttons of message %s stay (%s)", context, message_id, error)
 
-    async def _send_all(self, calls: list[Outgoing], context: str, shown: set[int]) -> bool:
+    async def _send_all(
+        self, calls: list[Outgoing], context: str, shown: set[int], cleared: set[int]
+    ) -> bool:
         """Perform the calls; False when the chat blocked or removed the bot."""
         for position, call in enumerate(calls):
             try:
                 message_id = await self._with_network_retries(call, context)
                 if message_id is not None and call.keyboard is not None:
                     shown.add(message_id)
+                elif message_id is not None and message_id == call.edit_message_id:
+                    cleared.add(message_id)  # the edit took its buttons away already
             except Forbidden as error:
                 logger.info(
                     "%s: chat %s blocked or removed the bot (%s); skipping",
@@ -271,7 +285,7 @@ class Delivery:
                     "%s: chat %s became supergroup %s", context, call.chat_id, error.new_chat_id
                 )
                 moved = [replace(c, chat_id=error.new_chat_id) for c in calls[position:]]
-                return await self._send_all(moved, context, set())
+                return await self._send_all(moved, context, set(), set())
         return True
 
     async def _with_network_retries(self, call: Outgoing, context: str) -> int | None:
@@ -300,6 +314,12 @@ class Delivery:
         return None
 
     async def _perform(self, call: Outgoing, context: str) -> int | None:
+        if call.edit_message_id is not None and call.edit_message_id < self._newest.get(
+            call.chat_id, 0
+        ):
+            # Newer messages came below the pressed one: what it leads to goes at the bottom,
+            # where the person is reading, and the pressed message loses its buttons as usual.
+            call = replace(call, edit_message_id=None)
         limits = {"priority": "bulk"} if call.bulk else None
         try:
             return await self._call(call, call.html, "HTML", limits)
@@ -354,7 +374,12 @@ class Delivery:
             params["link_preview_options"] = self._link_preview
         upload = call.photo is not None or call.document is not None
         shown = await self._raw(endpoint, params, limits, upload=upload)
-        return shown["message_id"] if isinstance(shown, dict) else call.edit_message_id
+        if call.edit_message_id is not None or not isinstance(shown, dict):
+            return call.edit_message_id
+        message_id: int = shown["message_id"]
+        if message_id > self._newest.get(call.chat_id, 0):
+            self._newest[call.chat_id] = message_id
+        return message_id
 
     async def answer_callback(self, query_id: str, text: str | None) -> None:
         """Stop a tapped button's spinner, showing `text` on it if given (what PTB's
@@ -374,6 +399,7 @@ class Delivery:
         )
         if shown.poll is not None and self.on_poll is not None:
             await self.on_poll(shown.poll.id, poll.value, call.chat_id)
+        self._newest[call.chat_id] = max(shown.message_id, self._newest.get(call.chat_id, 0))
         return shown.message_id
 
     async def _raw(

@@ -58,6 +58,10 @@ KEYWORDS: dict[str, str] = {
 
 RECENT = timedelta(minutes=15)  # a change by someone else this recent is worth mentioning
 NAME_STEP = Step(id="_name", kind=Kind.TEXT, text="edit-name", field="name", max_length=200)
+# Step buttons whose outcome takes the place of the pressed question ("hint" adds a remark
+# below it instead; "toggle" already redraws the question itself).
+IN_PLACE_ACTIONS = frozenset({"opt", "offer", "skip", "done", "suggest", "back", "stop"})
+ITEM_ANSWER_LENGTH = 40  # characters of a typed answer shown on the item's next questions
 # Screens of the editor of saved answers; they are not questions of the flow.
 EDITOR_SCREENS = frozenset({"_pick_item", "_pick_field", "_confirm_delete", "_done"})
 
@@ -270,7 +274,17 @@ class Engine:
             return [commands.expired(ctx)]
         if not await self._may_continue(ctx, conv):
             return [Reply(ctx.t("error-not-allowed"))]
-        return await self._step_action(ctx, conv, action, payload)
+        where = (conv.step, conv.cursor.get("index", 0), conv.status)
+        replies = await self._step_action(ctx, conv, action, payload)
+        moved = where != (conv.step, conv.cursor.get("index", 0), conv.status)
+        if action in IN_PLACE_ACTIONS and (moved or len(replies) == 1):
+            # What the tap led to takes the place of the question it answered, so a walk of
+            # taps reads as one card that moves on instead of a pile of spent questions.
+            # A tap that only brought a remark (not allowed, expired) leaves the question be.
+            first = next((reply for reply in replies if not reply.notice), None)
+            if first is not None:
+                first.replace = True
+        return replies
 
     # ----------------------------------------------------------------------------------------
     # opening, resuming, stopping
@@ -572,6 +586,24 @@ class Engine:
     # ----------------------------------------------------------------------------------------
     # asking
 
+    def _item_answers(self, ctx: Context, flow: Flow, step: Step, item: Item) -> str:
+        """The item's answers to the questions before this one, as one short line."""
+        repeat = flow.repeat_of(step.id)
+        if repeat is None:
+            return ""
+        shown: list[str] = []
+        for earlier in repeat.steps:
+            if earlier.id == step.id:
+                break
+            value = item.data.get(earlier.target)
+            if value in (None, "", []) or not self._applies(earlier, item.data):
+                continue
+            text = commands.show_value(ctx, earlier, value)
+            if len(text) > ITEM_ANSWER_LENGTH:
+                text = text[: ITEM_ANSWER_LENGTH - 1].rstrip() + "…"
+            shown.append(f"{commands.field_label(ctx, earlier)}: {text}")
+        return " · ".join(shown)
+
     def _labels(self, ctx: Context, step: Step) -> dict[str, str]:
         return {option.value: ctx.plain(option.label) for option in step.options}
 
@@ -616,6 +648,9 @@ class Engine:
                         )
                     )
                 )
+                answered = self._item_answers(ctx, flow, step, item)
+                if answered:
+                    lines.append(str(ctx.t("progress-answers", answers=answered)))
         if short:
             lines.append(str(ctx.t("list-more")))
         elif step.prompt_args:

@@ -125,3 +125,15 @@ async def test_an_outsider_sees_nothing_of_the_plan(engine: Engine, store: Store
         await tx.people.set_active_project(eve_id, project_id)
     await eve.say("/overzicht")
     assert "Buurtbewoners" not in eve.text
+
+
+async def test_each_question_shows_the_answers_so_far_long_ones_shortened(engine: Engine) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say("/communicatieplan")
+    await an.say("Buurtbewoners")
+    await an.press("Klaar")
+    await an.press("hoog")
+    await an.say("Waarom kopen als je het hier kan lenen? Kom langs en probeer het zelf.")
+    assert "✓ Prioriteit: hoog · Boodschap: Waarom kopen als je het hier kan lenen?…" in an.text
+    assert "bereiken" in an.text  # the question itself follows

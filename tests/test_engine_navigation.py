@@ -8,7 +8,7 @@ from flows.domain import Change
 from flows.engine import Engine
 from storage.db import Store
 from storage.tables import ItemRow
-from tests.chat import Clock, Person, create_team, ids, invite_code, stakeholders
+from tests.chat import Clock, Person, create_team, ids, invite_code, plain, stakeholders
 
 
 async def history(store: Store, person: Person, item_id: int) -> list[Change]:
@@ -471,3 +471,51 @@ async def test_taal_switches_the_language_both_ways(engine: Engine) -> None:
     assert "Ik spreek vanaf nu Nederlands met je." in an.text
     await an.say("/stakeholders")
     assert "stap 2 van 6" in an.text and "interne of een externe" in an.text
+
+
+async def test_a_tap_that_answers_moves_the_question_on_in_place(engine: Engine) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await start_mapping(an)
+    [first] = an.replies
+    assert first.replace  # "Klaar": the list's question becomes the first rating question
+    await an.press("Extern")
+    await an.press("hoog")
+    [question] = an.replies
+    # The next question takes the answered one's place and shows what was answered so far.
+    assert question.replace
+    assert "✓ Intern of extern: Extern · Macht: hoog" in plain(question.html)
+    assert "Belang" not in plain(question.html).split("\n")[2]  # only the earlier answers
+    await an.press("Tip")  # a remark below the question, which keeps its place and buttons
+    assert [r.replace for r in an.replies] == [False]
+    an.replies = [question]  # and taps under the question, which still has its buttons
+    await an.press("midden")
+    await an.press("Raadplegen")
+    await an.say("Contact: Jan")
+    assert not any(r.replace for r in an.replies)  # typed: there is no tapped question
+    await an.press("Terug")
+    await an.press("Terug")
+    [back] = an.replies
+    assert back.replace and "Belang: midden" in plain(back.html)
+    assert "Betrokkenheid" not in plain(back.html) and "Notitie" not in plain(back.html)
+    await an.press("Raadplegen")
+    await an.press("Overslaan")
+    # The stakeholder's result takes the card's place; the next stakeholder starts anew.
+    result, nxt = an.replies
+    assert result.replace and "Kringwinkel →" in plain(result.html) and not result.choices
+    assert not nxt.replace and "IVAGO (2 van 2)" in plain(nxt.html)
+    assert "✓" not in plain(nxt.html)  # nothing answered about IVAGO yet
+
+
+async def test_a_tap_that_only_brings_a_remark_leaves_the_question_be(engine: Engine) -> None:
+    an = Person(engine, "An")
+    await create_team(an)
+    await an.say("/stakeholders")
+    await an.press("Klaar")  # an empty list cannot be done
+    remark, question = an.replies
+    assert not remark.replace and not question.replace
+    stale = an.button("Klaar").value
+    await an.say("Kringwinkel")
+    await an.press("Klaar")
+    await an.event(button=stale)  # pressed again: expired, shown on the button only
+    assert [(r.notice, r.replace) for r in an.replies] == [(True, False)]

@@ -324,8 +324,43 @@ async def test_only_the_newest_question_keeps_its_buttons(harness: Harness) -> N
     assert with_buttons == [an.user.last_message]  # … and every earlier message lost them
     await an.say("tip")  # a reply without buttons leaves the question's buttons in place
     assert any("Klaar" in label for row in with_buttons[0].buttons for label in row)
-    await an.press("Klaar")  # pressing edits in place: the same message, new buttons
+    await an.press("Klaar")  # the tip is below the question: the next one comes at the bottom
     assert [m for m in an.user.messages if m.buttons] == [an.user.last_message]
+    assert "interne of een externe" in an.screen and "Nog meer?" in with_buttons[0].text
+
+
+async def test_rating_a_stakeholder_moves_one_card_on(harness: Harness) -> None:
+    an = harness.phone(1001, "An")
+    await new_team(an)
+    await an.say("/stakeholders")
+    await an.say("IVAGO\nKringwinkel")
+    card = an.user.last_message
+    await an.press("Klaar")
+    count, retired = len(an.user.messages), len(harness.fake.calls("editMessageReplyMarkup"))
+    for label in ("Extern", "hoog", "midden", "Raadplegen"):
+        await an.press(label)
+    # Four taps, no new message: the card asks each next question, with the answers so far.
+    assert len(an.user.messages) == count and card.buttons
+    assert "Intern of extern: Extern · Macht: hoog · Belang: midden" in card.text
+    assert "Betrokkenheid: Raadplegen" in card.text and "notitie" in card.text
+    assert len(card.history) == 5  # the list, then four questions
+    await an.press("Overslaan")
+    # The card ends as the stakeholder's result; the next one is asked in a new message.
+    assert card.text.startswith("IVAGO →") and card.buttons == []
+    assert "Kringwinkel (2 van 2)" in an.screen and an.user.last_message.buttons
+    assert [m for m in an.user.messages if m.buttons] == [an.user.last_message]
+    # Nothing was left to take buttons off: every button went away with an edit of its card.
+    assert len(harness.fake.calls("editMessageReplyMarkup")) == retired
+    question = an.user.last_message
+    await an.press("Intern")
+    await an.press("Tip")  # the tip comes below; the question keeps its buttons
+    assert an.user.last_message is not question and question.buttons
+    await an.press("laag")
+    # Tapped above the tip: the next question comes at the bottom, where the person reads.
+    assert "Intern of extern: Intern · Macht: laag" in an.screen
+    assert [m for m in an.user.messages if m.buttons] == [an.user.last_message]
+    assert "macht" in question.text  # left as it was, without its buttons
+    assert len(harness.fake.callback_answers) >= 7  # every tap answered
 
 
 async def test_pictures_go_as_photos_and_exports_as_documents(harness: Harness) -> None:

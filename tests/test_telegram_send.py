@@ -80,6 +80,21 @@ async def test_an_unchanged_edit_keeps_its_message_and_a_lost_one_is_sent_anew(
     forget_refusals(harness)
 
 
+async def test_an_edit_that_takes_the_buttons_away_leaves_nothing_to_retire(
+    harness: Harness,
+) -> None:
+    an = harness.fake.user(2001, "An")
+    send = delivery(harness)
+    await send.send_all(plan_reply(Reply("Kies"), buttons("A"), an.id), "t")
+    [card] = an.messages
+    paused = plan_reply(Reply("Gepauzeerd"), None, an.id, edit_message_id=card.message_id)
+    assert await send.send_all(paused, "t")
+    assert card.text == "Gepauzeerd" and card.buttons == []
+    await send.send_all(plan_reply(Reply("Verder?"), buttons("Ja"), an.id), "t")
+    assert [m.buttons for m in an.messages] == [[], [["Ja"]]]
+    assert harness.fake.calls("editMessageReplyMarkup") == []  # no call for what is gone
+
+
 async def test_html_telegram_cannot_parse_arrives_as_plain_words(harness: Harness) -> None:
     an = harness.fake.user(2001, "An")
     assert await delivery(harness).send_all([Outgoing(an.id, "<b>vet & scheef")], "t")

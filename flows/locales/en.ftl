@@ -27,6 +27,7 @@ flow-done = The <b>{ $flow }</b> is updated. Thank you! Here is the summary.
 progress = <i>{ $flow } · step { $step } of { $total }</i>
 progress-item = <b>{ $name }</b> ({ $number } of { $count })
 progress-edit = <i>Editing: { $name }</i>
+progress-answers = ✓ { $answers }
 you-are-here = This is where you left off:
 resume-offer = You were at step { $step } of { $total } of your { $flow } — continue?
 button-resume = Continue

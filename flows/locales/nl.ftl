@@ -27,6 +27,7 @@ flow-done = De <b>{ $flow }</b> is bijgewerkt. Dank je! Hier is het overzicht.
 progress = <i>{ $flow } · stap { $step } van { $total }</i>
 progress-item = <b>{ $name }</b> ({ $number } van { $count })
 progress-edit = <i>Wijzigen: { $name }</i>
+progress-answers = ✓ { $answers }
 you-are-here = Hier was je gebleven:
 resume-offer = Je was bij stap { $step } van { $total } van je { $flow } — verder?
 button-resume = Verder

@@ -567,6 +567,20 @@ async def test_button_references_of_one_transaction_are_kept_and_pruned_together
         assert await tx.buttons.get(late) == ("tg:1", "1", "m:late:")
 
 
+async def test_button_references_are_distinct_random_and_short(store: Store) -> None:
+    async with store.transaction() as tx:
+        refs = [await tx.buttons.put("test:An", "chat:An", f"v{n}") for n in range(50)]
+    assert len(set(refs)) == 50  # across several reads of random bytes
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{16}", ref) for ref in refs), refs
+    # 96 random bits each: no two share even their first half.
+    assert len({ref[:8] for ref in refs}) == 50
+    async with store.transaction() as tx:
+        assert [await tx.buttons.get(ref) for ref in refs[-2:]] == [
+            ("test:An", "chat:An", "v48"),
+            ("test:An", "chat:An", "v49"),
+        ]
+
+
 async def test_buttons_put_get_and_prune(store: Store) -> None:
     async with store.transaction(at(T0)) as tx:
         old = await tx.buttons.put("test:An", "chat:An", "m:open:stakeholders")

@@ -238,7 +238,8 @@ class TelegramBot:
                 clock=self._clock,
             )
         bot = self._application.bot
-        delivery = Delivery(bot, on_poll=poll_recorder(self._engine))
+        newest: dict[int, int] = {}  # the newest message of each chat, for both Deliveries
+        delivery = Delivery(bot, on_poll=poll_recorder(self._engine), newest=newest)
         handlers = UpdateHandlers(self._engine, self.outbox, delivery, self.username)
         handlers.install(self._application)
         self.dispatcher = Dispatcher(self._application, handlers, activity=self.outbox.activity)
@@ -251,7 +252,7 @@ class TelegramBot:
         self.reminders = ReminderLoop(
             self._engine,
             self.outbox,
-            Delivery(bot, retire_buttons=False, raise_unreachable=True),
+            Delivery(bot, retire_buttons=False, raise_unreachable=True, newest=newest),
             interval=settings.reminder_interval_seconds,
         )
         self._reminder_task = asyncio.create_task(self.reminders.run(), name="reminders")

@@ -55,6 +55,8 @@ class Outgoing:
     edit_message_id: int | None = None
     bulk: bool = False
     poll: Poll | None = None
+    # The edit leads on (Reply.leads_on): sent as a new message when newer ones are below.
+    edit_if_newest: bool = False
 
 
 # Called with (poll id, Poll.value, chat id) once a native poll is shown, so its answers can
@@ -99,7 +101,15 @@ def plan_reply(
     else:
         parts = split_html(reply.html, MESSAGE_LIMIT)
         if len(parts) == 1 and edit_message_id is not None:
-            return [Outgoing(chat_id, parts[0], keyboard, edit_message_id=edit_message_id)]
+            return [
+                Outgoing(
+                    chat_id,
+                    parts[0],
+                    keyboard,
+                    edit_message_id=edit_message_id,
+                    edit_if_newest=reply.leads_on,
+                )
+            ]
         calls.extend(Outgoing(chat_id, part, bulk=reply.bulk) for part in parts)
     if keyboard is not None:
         if not calls:  # buttons need a message to hang under
@@ -181,6 +191,7 @@ class Delivery:
         *,
         retire_buttons: bool = True,
         raise_unreachable: bool = False,
+        newest: dict[int, int] | None = None,
     ) -> None:
         self.bot = bot
         self.on_poll = on_poll
@@ -190,7 +201,9 @@ class Delivery:
         # a reminder must know, to be sent again in a later round.
         self.raise_unreachable = raise_unreachable
         self._buttons: dict[int, set[int]] = {}  # private chat -> messages showing buttons
-        self._newest: dict[int, int] = {}  # chat -> id of the newest message sent there
+        # chat -> id of the newest message sent there; shared by the Deliveries of one bot
+        # (replies and reminders), so a reply knows of the reminders below the pressed message.
+        self._newest: dict[int, int] = {} if newest is None else newest
         # Raw calls get no Defaults from PTB: texts keep the bot's link preview setting.
         defaults = bot.defaults
         self._link_preview = None if defaults is None else defaults.link_preview_options
@@ -314,8 +327,10 @@ class Delivery:
         return None
 
     async def _perform(self, call: Outgoing, context: str) -> int | None:
-        if call.edit_message_id is not None and call.edit_message_id < self._newest.get(
-            call.chat_id, 0
+        if (
+            call.edit_if_newest
+            and call.edit_message_id is not None
+            and call.edit_message_id < self._newest.get(call.chat_id, 0)
         ):
             # Newer messages came below the pressed one: what it leads to goes at the bottom,
             # where the person is reading, and the pressed message loses its buttons as usual.

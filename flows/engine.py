@@ -283,7 +283,7 @@ class Engine:
             # A tap that only brought a remark (not allowed, expired) leaves the question be.
             first = next((reply for reply in replies if not reply.notice), None)
             if first is not None:
-                first.replace = True
+                first.replace = first.leads_on = True
         return replies
 
     # ----------------------------------------------------------------------------------------

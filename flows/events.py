@@ -101,6 +101,11 @@ class Reply:
     document: Attachment | None = None
     chat_id: str | None = None  # None: the chat the event came from
     replace: bool = False  # transports may edit the message whose button was pressed
+    # With `replace`: the reply leads on (the next question), so it takes the pressed message's
+    # place only while that is the newest in the chat; otherwise it goes below, where the
+    # person is reading. Without it a replacement is an update of that message (a reminder
+    # marked done, a ticked option) and belongs where the message is.
+    leads_on: bool = False
     bulk: bool = False  # announcements: sent after interactive replies
     # A passing remark about a pressed button (e.g. "this button has expired"): transports
     # that can show it briefly on the button (Telegram's callback answer) do so instead of

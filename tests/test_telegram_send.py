@@ -95,6 +95,33 @@ async def test_an_edit_that_takes_the_buttons_away_leaves_nothing_to_retire(
     assert harness.fake.calls("editMessageReplyMarkup") == []  # no call for what is gone
 
 
+async def test_an_edit_that_leads_on_goes_below_newer_messages_an_update_stays(
+    harness: Harness,
+) -> None:
+    an = harness.fake.user(2001, "An")
+    newest: dict[int, int] = {}
+    send, reminders = delivery(harness, newest=newest), delivery(harness, newest=newest)
+    await send.send_all(plan_reply(Reply("Vraag 1"), buttons("A"), an.id), "t")
+    [question] = an.messages
+    onward = Reply("Vraag 2", replace=True, leads_on=True)
+    # The question is the newest message: the next one takes its place.
+    at_question = question.message_id
+    await send.send_all(plan_reply(onward, buttons("B"), an.id, edit_message_id=at_question), "t")
+    assert [m.text for m in an.messages] == ["Vraag 2"]
+    # A reminder arrives below it (through the other Delivery of the bot).
+    await reminders.send_all(plan_reply(Reply("Herinnering"), buttons("Klaar"), an.id), "t")
+    reminder = an.messages[-1]
+    onward = Reply("Vraag 3", replace=True, leads_on=True)
+    await send.send_all(plan_reply(onward, buttons("C"), an.id, edit_message_id=at_question), "t")
+    assert [m.text for m in an.messages] == ["Vraag 2", "Herinnering", "Vraag 3"]
+    assert question.buttons == [] and an.messages[-1].buttons == [["C"]]  # retired as usual
+    # An update of a message (a reminder marked done) stays where that message is.
+    done = Reply("Herinnering ✓", replace=True)
+    marked = plan_reply(done, None, an.id, edit_message_id=reminder.message_id)
+    await reminders.send_all(marked, "t")
+    assert [m.text for m in an.messages] == ["Vraag 2", "Herinnering ✓", "Vraag 3"]
+
+
 async def test_html_telegram_cannot_parse_arrives_as_plain_words(harness: Harness) -> None:
     an = harness.fake.user(2001, "An")
     assert await delivery(harness).send_all([Outgoing(an.id, "<b>vet & scheef")], "t")

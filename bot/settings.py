@@ -13,8 +13,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """Every setting of the bot; `.env.example` documents each one."""
 
+    # An empty value (`KRINGKOERS_HEALTH_PORT=` in a .env copied from .env.example) means
+    # "not set": the default applies instead of failing to parse "" as a port or a secret.
     model_config = SettingsConfigDict(
-        env_prefix="KRINGKOERS_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="KRINGKOERS_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        env_ignore_empty=True,
     )
 
     telegram_token: SecretStr | None = Field(

@@ -59,3 +59,22 @@ def test_the_database_schema_is_optional(monkeypatch: pytest.MonkeyPatch) -> Non
     assert Settings(_env_file=None).database_schema is None  # type: ignore[call-arg]
     monkeypatch.setenv("KRINGKOERS_DATABASE_SCHEMA", "kringkoers_2")
     assert Settings(_env_file=None).database_schema == "kringkoers_2"  # type: ignore[call-arg]
+
+
+def test_a_copy_of_env_example_runs_on_the_defaults(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name in Settings.model_fields:
+        monkeypatch.delenv(f"KRINGKOERS_{name.upper()}", raising=False)
+    (tmp_path / ".env").write_text((ROOT / ".env.example").read_text())
+    monkeypatch.chdir(tmp_path)  # .env is read from the working directory
+    monkeypatch.setenv("KRINGKOERS_DATABASE_URL", "")  # empty in the environment, too
+    settings = Settings()
+    defaults = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings == defaults
+    assert (settings.health_port, settings.webhook_secret, settings.telegram_token) == (
+        None,
+        None,
+        None,
+    )
+    assert settings.database_url == "sqlite+aiosqlite:///./data/kringkoers.db"

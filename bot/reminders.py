@@ -149,7 +149,7 @@ class ReminderLoop:
                 await self._room.wait()
             room = min(self.batch, self.ahead - len(self._waiting))
             await self.outbox.activity.lull(self.patience)
-            claimed = await self.desk.claim(room, plan=plan, pause=self._lull)
+            claimed = await self.desk.claim(room, plan=plan)
             plan = False
             start = 0
             try:
@@ -168,10 +168,6 @@ class ReminderLoop:
                 raise
             if len(claimed) < room:
                 return queued
-
-    async def _lull(self) -> None:
-        """Until nobody is being answered (at most `patience`): digests are planned then."""
-        await self.outbox.activity.lull(self.patience)
 
     async def _give_back(self, reminders: list[Reminder]) -> None:
         if not reminders:

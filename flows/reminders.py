@@ -230,36 +230,22 @@ class ReminderDesk:
         """The engine's translations."""
         return self.engine.translator
 
-    async def claim(
-        self,
-        limit: int = 50,
-        *,
-        plan: bool = True,
-        pause: Callable[[], Awaitable[object]] | None = None,
-    ) -> list[Reminder]:
-        """Lease the reminders that are due now (with `plan`, plans next digests first,
-        awaiting `pause` before each of its transactions)."""
+    async def claim(self, limit: int = 50, *, plan: bool = True) -> list[Reminder]:
+        """Lease the reminders that are due now (with `plan`, plans next digests first)."""
         if plan:
-            await self.plan_digests(pause=pause)
+            await self.plan_digests()
         async with self.engine.store.transaction(self.engine.clock) as tx:
             return await tx.reminders.claim_due(self.engine.clock(), limit, self.lease, self.worker)
 
-    async def plan_digests(
-        self,
-        chunk: int = DIGEST_PLAN_CHUNK,
-        pause: Callable[[], Awaitable[object]] | None = None,
-    ) -> None:
+    async def plan_digests(self, chunk: int = DIGEST_PLAN_CHUNK) -> None:
         """Plan every missing next digest, a few projects per transaction.
 
         On a first start with many projects (or after a week's digests all went out) this is
         one row per project; in one transaction it held SQLite's write lock, and the event
-        loop, for seconds while people waited. Short transactions let their updates in between,
-        and `pause` (the bot's: until nobody is being answered) keeps them out of the way.
+        loop, for seconds while people waited. Short transactions let their updates in between.
         """
         after: int | None = 0
         while after is not None:
-            if pause is not None:
-                await pause()
             async with self.engine.store.transaction(self.engine.clock) as tx:
                 after = await plan_digests(tx, self.engine.registry, after=after, limit=chunk)
             await asyncio.sleep(0)

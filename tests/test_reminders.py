@@ -483,19 +483,14 @@ async def test_digests_are_planned_in_short_transactions_once_for_each_project(
         transactions += 1
         return opened(*args, **kwargs)  # type: ignore[arg-type]
 
-    pauses: list[int] = []
-
-    async def pause() -> None:  # the bot's waits until nobody is being answered
-        pauses.append(transactions)
-
     store.transaction = counting  # type: ignore[method-assign]
     try:
-        await desk.plan_digests(chunk=2, pause=pause)
+        await desk.plan_digests(chunk=2)
     finally:
         del store.transaction
     # Seven projects, two a transaction: the fourth holds only the seventh, so planning
-    # knows it is done. Each transaction waited for the pause first.
-    assert transactions == 4 and pauses == [0, 1, 2, 3]
+    # knows it is done.
+    assert transactions == 4
 
     async def digests() -> dict[int, int]:
         async with store.transaction() as tx:

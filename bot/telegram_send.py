@@ -392,9 +392,13 @@ class Delivery:
         if call.edit_message_id is not None or not isinstance(shown, dict):
             return call.edit_message_id
         message_id: int = shown["message_id"]
-        if message_id > self._newest.get(call.chat_id, 0):
-            self._newest[call.chat_id] = message_id
+        self._shown_new(call.chat_id, message_id)
         return message_id
+
+    def _shown_new(self, chat_id: int, message_id: int) -> None:
+        """Remember the newest message sent to a chat (see `_perform`)."""
+        if message_id > self._newest.get(chat_id, 0):
+            self._newest[chat_id] = message_id
 
     async def answer_callback(self, query_id: str, text: str | None) -> None:
         """Stop a tapped button's spinner, showing `text` on it if given (what PTB's
@@ -414,7 +418,7 @@ class Delivery:
         )
         if shown.poll is not None and self.on_poll is not None:
             await self.on_poll(shown.poll.id, poll.value, call.chat_id)
-        self._newest[call.chat_id] = max(shown.message_id, self._newest.get(call.chat_id, 0))
+        self._shown_new(call.chat_id, shown.message_id)
         return shown.message_id
 
     async def _raw(

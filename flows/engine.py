@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from flows import commands, drawing
+from flows.charts import shorten
 from flows.context import Context, Links, PlainLinks
 from flows.dates import format_date
 from flows.domain import Conversation, ConversationStatus, Item
@@ -586,9 +587,8 @@ class Engine:
     # ----------------------------------------------------------------------------------------
     # asking
 
-    def _item_answers(self, ctx: Context, flow: Flow, step: Step, item: Item) -> str:
+    def _item_answers(self, ctx: Context, repeat: Repeat | None, step: Step, item: Item) -> str:
         """The item's answers to the questions before this one, as one short line."""
-        repeat = flow.repeat_of(step.id)
         if repeat is None:
             return ""
         shown: list[str] = []
@@ -598,9 +598,7 @@ class Engine:
             value = item.data.get(earlier.target)
             if value in (None, "", []) or not self._applies(earlier, item.data):
                 continue
-            text = commands.show_value(ctx, earlier, value)
-            if len(text) > ITEM_ANSWER_LENGTH:
-                text = text[: ITEM_ANSWER_LENGTH - 1].rstrip() + "…"
+            text = shorten(commands.show_value(ctx, earlier, value), ITEM_ANSWER_LENGTH)
             shown.append(f"{commands.field_label(ctx, earlier)}: {text}")
         return " · ".join(shown)
 
@@ -623,10 +621,9 @@ class Engine:
         lines: list[str] = []
         if again:
             lines.append(str(ctx.t("you-are-here")))
+        repeat = flow.repeat_of(step.id)
         item = (
-            await self._current_item(ctx, conv)
-            if flow.repeat_of(step.id) or conv.cursor.get("edit_item")
-            else None
+            await self._current_item(ctx, conv) if repeat or conv.cursor.get("edit_item") else None
         )
         if conv.cursor.get("mode") == "edit":
             label = item.data.get("name", "") if item else ctx.plain(flow.title)
@@ -648,7 +645,7 @@ class Engine:
                         )
                     )
                 )
-                answered = self._item_answers(ctx, flow, step, item)
+                answered = self._item_answers(ctx, repeat, step, item)
                 if answered:
                     lines.append(str(ctx.t("progress-answers", answers=answered)))
         if short:

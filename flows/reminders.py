@@ -35,6 +35,7 @@ from flows.i18n import Translator, fold
 from flows.model import Deadline, Registry
 from flows.schedule import deliverable_at, last_working_day, later, remind_moment, zone_of
 from flows.schedule import working_days_before as days_before
+from storage.reminders import NewReminder
 from storage.repositories import AccessDenied, NotFound, Tx
 
 if TYPE_CHECKING:
@@ -45,10 +46,11 @@ if TYPE_CHECKING:
 # the tool's own data shows it and its history says who and when.
 DONE_FIELD = "done_deadlines"
 BUTTON = "rem"  # reminder buttons: t:rem:<action>:<reminder id>
-# Projects per transaction when planning digests. A project costs 3–4 ms of statements on the
-# event loop's thread; 20 at a time held the loop for 60–80 ms (seen in the benchmark as
-# stalls of every chat while 1,000 new projects were planned).
-DIGEST_PLAN_CHUNK = 5
+# Projects per transaction when planning digests. A transaction costs the same few statements
+# however many projects it plans (see ReminderRepo.digest_targets): 50 take about 4 ms on the
+# event loop's thread, and 1,000 new projects 0.15 s in all (project by project, they took
+# 5 s in transactions of 5, and a transaction of 20 held the loop for 60-80 ms).
+DIGEST_PLAN_CHUNK = 50
 
 
 def done_refs(item: Item) -> set[str]:
@@ -428,31 +430,29 @@ async def plan_digests(
     """Give each project (ids above `after`, at most `limit`) whose team wants a digest its
     next one (idempotent). Returns the last project id looked at when more may follow."""
     now = tx.clock()
-    projects = await tx.reminders.projects_without_digest(after, limit)
-    for project_id in projects:
-        found = await tx.projects.unchecked(project_id)
-        assert found is not None
-        _, team = found
-        rules = await tx.reminders.team_settings(team.id)
-        coordinator = coordinator_of(await tx.teams.current_members(team.id))
-        if rules.digest_weekday <= 0 or coordinator is None:
+    targets = await tx.reminders.digest_targets(after, limit)
+    planned = []
+    for target in targets:
+        if target.digest_weekday <= 0 or target.coordinator_id is None:
             continue
-        settings = await tx.reminders.settings(coordinator.person_id)
+        settings = target.settings
         day = now.astimezone(zone_of(settings)).date() + timedelta(days=1)
-        while day.isoweekday() != rules.digest_weekday:
+        while day.isoweekday() != target.digest_weekday:
             day += timedelta(days=1)
-        key = f"digest:{project_id}:{day.isoformat()}"
-        await tx.reminders.add_once(
-            key=key,
-            project_id=project_id,
-            ref=f"digest:{day.isoformat()}",
-            kind=ReminderKind.DIGEST,
-            person_id=coordinator.person_id,
-            deadline=day,
-            due_at=remind_moment(day, settings),
+        planned.append(
+            NewReminder(
+                key=f"digest:{target.project_id}:{day.isoformat()}",
+                project_id=target.project_id,
+                ref=f"digest:{day.isoformat()}",
+                kind=ReminderKind.DIGEST,
+                person_id=target.coordinator_id,
+                deadline=day,
+                due_at=remind_moment(day, settings),
+            )
         )
-    full = limit is not None and len(projects) == limit
-    return projects[-1] if full else None
+    await tx.reminders.add_many_once(planned)
+    full = limit is not None and len(targets) == limit
+    return targets[-1].project_id if full else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ acting for a person (button handlers) check that the reminder is theirs.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from flows.domain import (
     ReminderKind,
     ReminderSettings,
     ReminderStatus,
+    Role,
     TeamReminderSettings,
 )
 from storage.repositories import Clock, aware, utcnow
@@ -52,6 +54,43 @@ def _reminder(row: ReminderRow | Row[Any]) -> Reminder:
         status=ReminderStatus(row.status),
         attempts=row.attempts,
         sent_at=aware(row.sent_at) if row.sent_at else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DigestTarget:
+    """What planning a project's next digest reads: its team's digest weekday (0: none),
+    the team's first coordinator (None: nobody coordinates) and that person's settings."""
+
+    project_id: int
+    digest_weekday: int
+    coordinator_id: int | None
+    settings: ReminderSettings
+
+
+@dataclass(frozen=True, slots=True)
+class NewReminder:
+    """A reminder to schedule unless its key exists (see `ReminderRepo.add_many_once`)."""
+
+    key: str
+    project_id: int
+    person_id: int
+    kind: ReminderKind
+    ref: str
+    deadline: date | None
+    due_at: datetime
+
+
+def _settings(row: PersonSettingsRow | None) -> ReminderSettings:
+    """A person's settings from their row (the defaults when they have none)."""
+    if row is None:
+        return ReminderSettings()
+    return ReminderSettings(
+        timezone=row.timezone,
+        quiet_start=row.quiet_start,
+        quiet_end=row.quiet_end,
+        working_days=row.working_days,
+        remind_at=row.remind_at,
     )
 
 
@@ -336,6 +375,90 @@ class ReminderRepo:
             query = query.limit(limit)
         return builtins.list(await self.session.scalars(query))
 
+    async def digest_targets(
+        self, after: int = 0, limit: int | None = None
+    ) -> builtins.list[DigestTarget]:
+        """The projects of `projects_without_digest`, each with what planning its digest
+        reads: four queries however many projects.
+
+        Looked up project by project, a first start with 1,000 projects cost 5,000 statements
+        on the event loop's thread (seconds on SQLite, while people waited for answers).
+        """
+        ids = await self.projects_without_digest(after, limit)
+        if not ids:
+            return []
+        projects = (
+            await self.session.execute(
+                select(ProjectRow.id, ProjectRow.team_id, TeamSettingsRow.digest_weekday)
+                .outerjoin(TeamSettingsRow, TeamSettingsRow.team_id == ProjectRow.team_id)
+                .where(ProjectRow.id.in_(ids))
+            )
+        ).all()
+        coordinators: dict[int, int] = {}
+        # Oldest first, as coordinator_of picks from current_members: the first one per team.
+        for team_id, person_id in await self.session.execute(
+            select(MembershipRow.team_id, MembershipRow.person_id)
+            .where(
+                MembershipRow.team_id.in_({row.team_id for row in projects}),
+                MembershipRow.left_at.is_(None),
+                MembershipRow.role == Role.COORDINATOR.value,
+            )
+            .order_by(MembershipRow.joined_at, MembershipRow.id)
+        ):
+            coordinators.setdefault(team_id, person_id)
+        settings = {
+            row.person_id: _settings(row)
+            for row in await self.session.scalars(
+                select(PersonSettingsRow).where(
+                    PersonSettingsRow.person_id.in_(set(coordinators.values()))
+                )
+            )
+        }
+        default_weekday = TeamReminderSettings().digest_weekday
+        targets = []
+        for project_id, team_id, weekday in sorted(projects):
+            coordinator = coordinators.get(team_id)
+            chosen = settings.get(coordinator) if coordinator is not None else None
+            targets.append(
+                DigestTarget(
+                    project_id=project_id,
+                    digest_weekday=default_weekday if weekday is None else weekday,
+                    coordinator_id=coordinator,
+                    settings=chosen or ReminderSettings(),
+                )
+            )
+        return targets
+
+    async def add_many_once(self, reminders: Sequence[NewReminder]) -> None:
+        """Schedule several messages in one statement, each unless its key exists."""
+        if not reminders:
+            return
+        now = self.clock()
+        table = table_of(ReminderRow)
+        statement = insert_or_skip(self.session)(table).on_conflict_do_nothing(
+            index_elements=["key"]
+        )
+        await self.session.execute(
+            statement,
+            [
+                {
+                    "key": reminder.key[:160],
+                    "project_id": reminder.project_id,
+                    "item_id": None,
+                    "ref": reminder.ref[:80],
+                    "kind": reminder.kind.value,
+                    "person_id": reminder.person_id,
+                    "deadline": reminder.deadline,
+                    "due_at": reminder.due_at,
+                    "status": ReminderStatus.PENDING.value,
+                    "attempts": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for reminder in reminders
+            ],
+        )
+
     async def add_once(
         self,
         *,
@@ -376,16 +499,7 @@ class ReminderRepo:
 
     async def settings(self, person_id: int) -> ReminderSettings:
         """A person's reminder settings (the defaults until they change them)."""
-        row = await self.session.get(PersonSettingsRow, person_id)
-        if row is None:
-            return ReminderSettings()
-        return ReminderSettings(
-            timezone=row.timezone,
-            quiet_start=row.quiet_start,
-            quiet_end=row.quiet_end,
-            working_days=row.working_days,
-            remind_at=row.remind_at,
-        )
+        return _settings(await self.session.get(PersonSettingsRow, person_id))
 
     async def save_settings(self, person_id: int, settings: ReminderSettings) -> None:
         """Store a person's reminder settings."""

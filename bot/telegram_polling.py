@@ -21,7 +21,7 @@ from telegram.ext import ExtBot
 
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
-from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher
+from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, lighten
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ class PollingLoop:
         result = await request.post_json(
             self._url, json.dumps(fields).encode(), read_timeout=read_timeout
         )
-        updates = Update.de_list(result, self.bot)
+        updates = Update.de_list([lighten(data) for data in result], self.bot)
         if isinstance(self.bot, ExtBot):
             for update in updates:
                 self.bot.insert_callback_data(update)

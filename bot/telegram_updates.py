@@ -61,6 +61,9 @@ CALLBACK_TEXT_LIMIT = 200
 # tells PTB whether the message is still accessible).
 PRESSED_FIELDS = ("message_id", "date", "chat")
 
+RECENT_BUTTONS = 1000  # button references remembered after they were issued
+RECENT_BUTTON_SECONDS = 24 * 3600.0  # far below the 60 days after which they are pruned
+
 
 def lighten(data: Any) -> Any:
     """An update as Telegram sent it (a dict), less what no handler reads of the message under
@@ -74,10 +77,6 @@ def lighten(data: Any) -> Any:
     if isinstance(query, dict) and isinstance(message := query.get("message"), dict):
         query["message"] = {key: message[key] for key in PRESSED_FIELDS if key in message}
     return data
-
-
-RECENT_BUTTONS = 1000  # button references remembered after they were issued
-RECENT_BUTTON_SECONDS = 24 * 3600.0  # far below the 60 days after which they are pruned
 
 
 class Redeliver(Exception):

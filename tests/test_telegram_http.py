@@ -303,11 +303,12 @@ async def test_post_json_network_failures_as_ptbs_post(fake: FakeTelegram) -> No
     refused = f"http://127.0.0.1:{port}/bot1:x/getMe"
     async with AiohttpRequest(connect_timeout=2.0) as request:
         with pytest.raises(NetworkError) as ptb:
-            await request.post(refused)
+            await request.post(refused, RequestData([]))
         with pytest.raises(NetworkError) as ours:
             await request.post_json(refused, b"{}")
     assert outcome(ours.value) == outcome(ptb.value)
     assert not isinstance(ours.value, TimedOut)
+    assert "Connect call failed" in ours.value.message  # says what went wrong
     poll = f"{fake.api_url}{fake.token}/getUpdates"
     async with AiohttpRequest(read_timeout=0.2) as request:
         with pytest.raises(TimedOut):

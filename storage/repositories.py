@@ -170,10 +170,13 @@ class Tx:
         """`serialised`: no other transaction can write until this one ends (SQLite's)."""
         self.session = session
         self.clock = clock
-        self.people = PeopleRepo(session, clock)
+        # People's names by id, as read or written in this transaction: the acting person's
+        # comes from get_or_create, so showing the items they made needs no query for it.
+        names: dict[int, str] = {}
+        self.people = PeopleRepo(session, clock, names=names)
         self.teams = TeamRepo(session, clock)
         self.projects = ProjectRepo(session, clock, self.teams)
-        self.items = ItemRepo(session, clock, self.projects, serialised=serialised)
+        self.items = ItemRepo(session, clock, self.projects, serialised=serialised, names=names)
         self.conversations = ConversationRepo(session, clock)
         self.events = EventRepo(session, clock)
         self.buttons = ButtonRepo(session, clock)
@@ -185,9 +188,13 @@ class Tx:
 class PeopleRepo:
     """People known to the bot."""
 
-    def __init__(self, session: AsyncSession, clock: Clock = utcnow) -> None:
+    def __init__(
+        self, session: AsyncSession, clock: Clock = utcnow, names: dict[int, str] | None = None
+    ) -> None:
         self.session = session
         self.clock = clock
+        # Where get_or_create leaves the name it read or wrote (shared with ItemRepo by Tx).
+        self.names = names if names is not None else {}
 
     async def get_or_create(
         self, external_id: str, display_name: str, language: str | None
@@ -208,13 +215,15 @@ class PeopleRepo:
                 "created_at": self.clock(),
             }
             result = await _run(self.session, statements.insert_returning_id(PersonRow), values)
-            return Person(
+            person = Person(
                 id=result.scalar_one(),
                 external_id=external_id,
                 display_name=name,
                 language=language,
                 active_project_id=None,
-            ), True
+            )
+            self.names[person.id] = name
+            return person, True
         if display_name and row.display_name != display_name[:200]:
             await _run(
                 self.session,
@@ -222,7 +231,9 @@ class PeopleRepo:
                 {"b_person_id": row.id, "b_display_name": display_name[:200]},
             )
             name = display_name[:200]
+            self.names[row.id] = name
             return Person(row.id, row.external_id, name, row.language, row.active_project_id), False
+        self.names[row.id] = row.display_name
         return _person(row), False
 
     async def get(self, person_id: int) -> Person:
@@ -621,6 +632,7 @@ class ItemRepo:
         projects: ProjectRepo,
         *,
         serialised: bool = False,
+        names: dict[int, str] | None = None,
     ) -> None:
         self.session = session
         self.clock = clock
@@ -631,8 +643,9 @@ class ItemRepo:
         self.touched: dict[int, str] = {}  # item id -> tool
         self._records: dict[int, _ItemRecord] = {}
         self._singletons: dict[tuple[int, str, str], int] = {}
-        # Names are only ever changed by PeopleRepo.get_or_create, at the start of an event.
-        self._known_names: dict[int, str] = {}
+        # Names are only ever changed by PeopleRepo.get_or_create, at the start of an event,
+        # which leaves the acting person's here when Tx shares one dict between the two.
+        self._known_names: dict[int, str] = names if names is not None else {}
 
     def _item(self, row: _ItemRecord, names: dict[int, str]) -> Item:
         return Item(

@@ -675,6 +675,30 @@ async def test_a_tap_reads_and_writes_no_more_than_it_must(store: Store) -> None
         assert (change.old, change.new) == (None, "external")
 
 
+async def test_the_acting_persons_name_comes_from_get_or_create_not_a_query(store: Store) -> None:
+    # An event starts with get_or_create: its name (renamed on the spot here) is what items
+    # show, with no query for it; a teammate's name is still read.
+    w = await seed(store)
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        async with store.transaction() as tx:
+            me, _ = await tx.people.get_or_create("test:An", "An Peeters", None)
+            item = await tx.items.get(w.item, me.id)
+            mine = [s for s in seen if s.startswith("SELECT people.id, people.display_name")]
+            changed, _ = await tx.items.set_field(w.item, "side", "external", w.bram)
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
+    assert (item.created_by_name, item.updated_by_name) == ("An Peeters", "An Peeters")
+    assert mine == []
+    assert (changed.created_by_name, changed.updated_by_name) == ("An Peeters", "Bram")
+    assert len([s for s in seen if s.startswith("SELECT people.id, people.display_name")]) == 1
+
+
 async def test_restarting_a_flow_replaces_the_paused_one(store: Store) -> None:
     w = await seed(store)
     async with store.transaction() as tx:

@@ -137,7 +137,7 @@ class _Connection(asyncio.Protocol):
 
 
 class HttpPool:
-    """Keep-alive connections for POSTs with a bytes body, at most `limit` in use at once."""
+    """Keep-alive connections for POSTs with a JSON body, at most `limit` in use at once."""
 
     def __init__(
         self,
@@ -154,15 +154,14 @@ class HttpPool:
         self._targets: dict[str, _Target] = {}
         self._open: set[_Connection] = set()
 
-    async def post(
-        self, url: str, body: bytes, content_type: str, timeouts: Timeouts
-    ) -> tuple[int, bytes]:
-        """POST `body` to `url`: (status, body). Raises NotSent when no connection was had in
-        time, TimeoutError when the answer did not come in time, HttpFailure or OSError when
-        the connection failed."""
+    async def post(self, url: str, body: bytes, timeouts: Timeouts) -> tuple[int, bytes]:
+        """POST the JSON `body` to `url`: (status, body). Raises NotSent when no connection
+        was had in time, TimeoutError when the answer did not come in time, HttpFailure or
+        OSError when the connection failed."""
         target = self._targets.get(url)
         if target is None:
-            target = self._targets[url] = self._target(url, content_type)
+            # A few dozen URLs at most: one per Bot API method the bot calls.
+            target = self._targets[url] = self._target(url)
         request = b"%s%d\r\n\r\n%s" % (target.head, len(body), body)
         if timeouts.total is None:
             return await self._exchange(target, request, timeouts)
@@ -244,7 +243,7 @@ class HttpPool:
         self._open.add(connection)
         return connection
 
-    def _target(self, url: str, content_type: str) -> _Target:
+    def _target(self, url: str) -> _Target:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("only http and https URLs with a host can be posted to")
@@ -262,7 +261,7 @@ class HttpPool:
                 f"POST {path} HTTP/1.1".encode("ascii"),
                 b"Host: " + host,
                 f"User-Agent: {self._user_agent}".encode("latin-1"),
-                f"Content-Type: {content_type}".encode("latin-1"),
+                b"Content-Type: application/json",
                 b"Connection: keep-alive",
                 b"Content-Length: ",
             )

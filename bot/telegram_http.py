@@ -176,6 +176,8 @@ class AiohttpRequest(BaseRequest):
         if session is None or session.closed or pool is None:
             raise RuntimeError("This AiohttpRequest is not initialized!")
         if method == "POST" and isinstance(body, bytes) and headers is _JSON:
+            # A JSON body (post_json's, or do_request's for a call without files): nearly
+            # every call the bot makes, on the lighter connections.
             return await self._post_pooled(pool, url, body, timeouts)
         try:
             async with session.request(
@@ -199,7 +201,7 @@ class AiohttpRequest(BaseRequest):
         """A JSON POST on our own keep-alive connections (bot/http_pool.py), its failures
         raised as `_send` raises aiohttp's."""
         try:
-            return await pool.post(url, body, _JSON["Content-Type"], _pool_timeouts(timeouts))
+            return await pool.post(url, body, _pool_timeouts(timeouts))
         except NotSent as error:
             raise TimedOut(
                 "Timed out waiting for a free connection or connecting; the request was *not* "

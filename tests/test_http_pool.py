@@ -101,7 +101,7 @@ async def test_a_post_goes_out_as_http_1_1_with_its_body_and_the_answer_comes_ba
     server = await serve(lambda _: OK)
     connections = pool()
     body = '{"text":"Gent ♻ café"}'.encode()
-    status, answer = await connections.post(server.url(), body, "application/json", SHORT)
+    status, answer = await connections.post(server.url(), body, SHORT)
     assert (status, answer) == (200, b'{"ok":true}')
     head, _, sent = server.requests[0].partition(b"\r\n\r\n")
     lines = head.split(b"\r\n")
@@ -120,7 +120,7 @@ async def test_calls_one_after_another_share_one_connection(
     server = await serve(lambda _: OK)
     connections = pool()
     for _ in range(5):
-        assert (await connections.post(server.url(), b"{}", "application/json", SHORT))[0] == 200
+        assert (await connections.post(server.url(), b"{}", SHORT))[0] == 200
     assert server.connections == 1 and len(server.requests) == 5
     await connections.close()
 
@@ -131,10 +131,7 @@ async def test_calls_side_by_side_open_connections_up_to_the_limit_and_then_wait
     # The first two are answered by hand below; the third at once.
     server = await serve(lambda _: OK if len(server.requests) > 2 else None)
     connections = pool(limit=2)
-    calls = [
-        asyncio.ensure_future(connections.post(server.url(), b"{}", "application/json", SHORT))
-        for _ in range(3)
-    ]
+    calls = [asyncio.ensure_future(connections.post(server.url(), b"{}", SHORT)) for _ in range(3)]
     await server.received(2)
     await asyncio.sleep(0.05)
     assert server.connections == 2 and len(server.requests) == 2  # the third waits
@@ -150,10 +147,10 @@ async def test_no_free_connection_in_time_is_not_sent(serve: Serve) -> None:
     server = await serve(lambda _: None)  # never answers
     connections = pool(limit=1)
     quick = Timeouts(pool=0.1, connect=1.0, read=5.0, total=None)
-    first = asyncio.ensure_future(connections.post(server.url(), b"{}", "application/json", quick))
+    first = asyncio.ensure_future(connections.post(server.url(), b"{}", quick))
     await server.received(1)
     with pytest.raises(NotSent):
-        await connections.post(server.url(), b"{}", "application/json", quick)
+        await connections.post(server.url(), b"{}", quick)
     assert len(server.requests) == 1  # the second never reached the server
     first.cancel()
     await connections.close()
@@ -167,10 +164,10 @@ async def test_an_answer_too_late_times_out_and_the_next_call_gets_a_new_connect
     connections = pool()
     late = Timeouts(pool=1.0, connect=1.0, read=0.1, total=5.0)
     with pytest.raises(TimeoutError) as timed_out:
-        await connections.post(server.url(), b"{}", "application/json", late)
+        await connections.post(server.url(), b"{}", late)
     assert not isinstance(timed_out.value, NotSent)  # it was sent
     # The first connection is out of step (an answer may still come): never reused.
-    assert (await connections.post(server.url(), b"{}", "application/json", SHORT))[0] == 200
+    assert (await connections.post(server.url(), b"{}", SHORT))[0] == 200
     assert server.connections == 2
     await connections.close()
 
@@ -182,7 +179,7 @@ async def test_the_total_bound_ends_a_call_that_never_finishes(
     connections = pool()
     bounded = Timeouts(pool=1.0, connect=1.0, read=None, total=0.1)
     with pytest.raises(TimeoutError):
-        await connections.post(server.url(), b"{}", "application/json", bounded)
+        await connections.post(server.url(), b"{}", bounded)
     await connections.close()
 
 
@@ -202,10 +199,10 @@ async def test_answers_are_read_whatever_their_framing_and_status(
     server = await serve(lambda _: answer)
     connections = pool()
     for _ in range(2):  # and the connection is good for the next one
-        _, body = await connections.post(server.url(), b"{}", "application/json", SHORT)
+        _, body = await connections.post(server.url(), b"{}", SHORT)
         assert body == b'{"ok":true}'
     assert server.connections == 1
-    status, _ = await connections.post(server.url(), b"{}", "application/json", SHORT)
+    status, _ = await connections.post(server.url(), b"{}", SHORT)
     assert status == int(answer.split()[1])
     await connections.close()
 
@@ -217,7 +214,7 @@ async def test_a_server_that_says_close_gets_a_new_connection_next_time(
     server = await serve(lambda _: closing)
     connections = pool()
     for _ in range(3):
-        assert await connections.post(server.url(), b"{}", "application/json", SHORT) == (
+        assert await connections.post(server.url(), b"{}", SHORT) == (
             200,
             b"{}",
         )
@@ -230,10 +227,10 @@ async def test_a_connection_the_server_closed_while_idle_is_not_used_again(
 ) -> None:
     server = await serve(lambda _: OK)
     connections = pool()
-    await connections.post(server.url(), b"{}", "application/json", SHORT)
+    await connections.post(server.url(), b"{}", SHORT)
     server.writers[0].close()  # the server ends the idle connection
     await asyncio.sleep(0.05)
-    assert (await connections.post(server.url(), b"{}", "application/json", SHORT))[0] == 200
+    assert (await connections.post(server.url(), b"{}", SHORT))[0] == 200
     assert server.connections == 2
     await connections.close()
 
@@ -243,9 +240,9 @@ async def test_an_idle_connection_older_than_the_keepalive_is_replaced(
 ) -> None:
     server = await serve(lambda _: OK)
     connections = pool(keepalive=0.05)
-    await connections.post(server.url(), b"{}", "application/json", SHORT)
+    await connections.post(server.url(), b"{}", SHORT)
     await asyncio.sleep(0.1)
-    await connections.post(server.url(), b"{}", "application/json", SHORT)
+    await connections.post(server.url(), b"{}", SHORT)
     assert server.connections == 2
     await connections.close()
 
@@ -272,10 +269,10 @@ async def test_a_broken_answer_fails_the_call_and_the_pool_goes_on(
         server.answer = cut
     connections = pool()
     with pytest.raises(HttpFailure) as failed:
-        await connections.post(server.url(), b"{}", "application/json", SHORT)
+        await connections.post(server.url(), b"{}", SHORT)
     assert message in str(failed.value)
     server.answer = lambda _: OK
-    assert (await connections.post(server.url(), b"{}", "application/json", SHORT))[0] == 200
+    assert (await connections.post(server.url(), b"{}", SHORT))[0] == 200
     await connections.close()
 
 
@@ -286,9 +283,9 @@ async def test_a_refused_connection_raises_os_error_and_urls_are_checked() -> No
     listener.close()
     await listener.wait_closed()
     with pytest.raises(OSError):
-        await connections.post(f"http://127.0.0.1:{port}/x", b"{}", "application/json", SHORT)
+        await connections.post(f"http://127.0.0.1:{port}/x", b"{}", SHORT)
     with pytest.raises(ValueError):
-        await connections.post("ftp://example.org/x", b"{}", "application/json", SHORT)
+        await connections.post("ftp://example.org/x", b"{}", SHORT)
     await connections.close()
 
 
@@ -298,12 +295,12 @@ async def test_a_cancelled_call_leaves_no_connection_in_use(
     answers = iter([None, OK])
     server = await serve(lambda _: next(answers))
     connections = pool(limit=1)
-    call = asyncio.ensure_future(connections.post(server.url(), b"{}", "application/json", SHORT))
+    call = asyncio.ensure_future(connections.post(server.url(), b"{}", SHORT))
     await server.received(1)
     call.cancel()
     with pytest.raises(asyncio.CancelledError):
         await call
     # The only slot is free again, on a new connection (the old one was out of step).
-    assert (await connections.post(server.url(), b"{}", "application/json", SHORT))[0] == 200
+    assert (await connections.post(server.url(), b"{}", SHORT))[0] == 200
     assert server.connections == 2
     await connections.close()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -641,10 +642,9 @@ async def test_conversations_start_pause_and_save(store: Store) -> None:
         assert latest is not None and latest.id == first.id
 
 
-async def test_a_tap_reads_and_writes_no_more_than_it_must(store: Store) -> None:
-    w = await seed(store)
-    async with store.transaction() as tx:
-        await tx.conversations.start(w.an, w.project, "stakeholders", "side")
+@contextmanager
+def statements_seen(store: Store) -> Iterator[list[str]]:
+    """The SQL statements the store runs inside the block, whitespace folded."""
     seen: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
@@ -652,6 +652,16 @@ async def test_a_tap_reads_and_writes_no_more_than_it_must(store: Store) -> None
 
     event.listen(store.engine.sync_engine, "before_cursor_execute", record)
     try:
+        yield seen
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
+
+
+async def test_a_tap_reads_and_writes_no_more_than_it_must(store: Store) -> None:
+    w = await seed(store)
+    async with store.transaction() as tx:
+        await tx.conversations.start(w.an, w.project, "stakeholders", "side")
+    with statements_seen(store) as seen:
         async with store.transaction() as tx:
             conversation = await tx.conversations.active(w.an)
             assert conversation is not None
@@ -659,8 +669,6 @@ async def test_a_tap_reads_and_writes_no_more_than_it_must(store: Store) -> None
             item, _ = await tx.items.set_field(w.item, "side", "external", w.an)
             conversation.step = "power"
             await tx.conversations.save(conversation)
-    finally:
-        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
     assert item.data == {"name": "Kringwinkel", "side": "external"} and item.version == 2
     item_reads = [s for s in seen if s.startswith("SELECT") and "FROM items" in s]
     # PostgreSQL reads the row again, locked, before changing it; SQLite's transaction holds
@@ -679,20 +687,12 @@ async def test_the_acting_persons_name_comes_from_get_or_create_not_a_query(stor
     # An event starts with get_or_create: its name (renamed on the spot here) is what items
     # show, with no query for it; a teammate's name is still read.
     w = await seed(store)
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(" ".join(statement.split()))
-
-    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
-    try:
+    with statements_seen(store) as seen:
         async with store.transaction() as tx:
             me, _ = await tx.people.get_or_create("test:An", "An Peeters", None)
             item = await tx.items.get(w.item, me.id)
             mine = [s for s in seen if s.startswith("SELECT people.id, people.display_name")]
             changed, _ = await tx.items.set_field(w.item, "side", "external", w.bram)
-    finally:
-        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
     assert (item.created_by_name, item.updated_by_name) == ("An Peeters", "An Peeters")
     assert mine == []
     assert (changed.created_by_name, changed.updated_by_name) == ("An Peeters", "Bram")

@@ -21,6 +21,7 @@ from telegram.ext import ExtBot
 
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
+from bot.telegram_taps import Tap, read_tap
 from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, lighten
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class PollingLoop:
         self._allowed_json = json.dumps(self.allowed_updates)
         self.offset: int | None = None  # None: from the oldest unconfirmed update
         self._stopping = asyncio.Event()
-        self._fetch: asyncio.Task[tuple[Update, ...]] | None = None
+        self._fetch: asyncio.Task[tuple[Update | Tap, ...]] | None = None
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> asyncio.Task[None]:
@@ -122,14 +123,14 @@ class PollingLoop:
             else:
                 self.offset = max(update.update_id for update in updates) + 1
 
-    async def _get_updates(self) -> tuple[Update, ...]:
+    async def _get_updates(self) -> tuple[Update | Tap, ...]:
         self._fetch = asyncio.ensure_future(self._fetch_updates())
         try:
             return await self._fetch
         finally:
             self._fetch = None
 
-    async def _fetch_updates(self, limit: int | None = None) -> tuple[Update, ...]:
+    async def _fetch_updates(self, limit: int | None = None) -> tuple[Update | Tap, ...]:
         """One long poll: what PTB's get_updates sends, waits and returns, and its errors."""
         request = self.request
         if request is None:
@@ -151,11 +152,18 @@ class PollingLoop:
         result = await request.post_json(
             self._url, json.dumps(fields).encode(), read_timeout=read_timeout
         )
-        updates = Update.de_list([lighten(data) for data in result], self.bot)
-        if isinstance(self.bot, ExtBot):
-            for update in updates:
+        updates: list[Update | Tap] = []
+        for data in result:
+            # Taps without PTB's objects (see bot/telegram_taps.py); the rest as PTB parses.
+            tap = read_tap(data)
+            if tap is not None:
+                updates.append(tap)
+                continue
+            update = Update.de_json(lighten(data), self.bot)
+            if isinstance(self.bot, ExtBot):
                 self.bot.insert_callback_data(update)
-        return updates
+            updates.append(update)
+        return tuple(updates)
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, but wake up at once for stop()."""

@@ -19,10 +19,8 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from telegram import (
-    CallbackQuery,
     Chat,
     ChatMember,
-    Message,
     Update,
     User,
 )
@@ -41,6 +39,7 @@ from telegram.ext import (
 from bot.activity import Activity
 from bot.telegram_render import Keyboard, build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
+from bot.telegram_taps import Pressed, Tap, tap_of
 from flows.engine import Engine, draw_pictures
 from flows.events import ChatKind, Choice, Event, Outcome, PollAnswer, Reply, Sender
 from flows.i18n import pick_language
@@ -97,15 +96,22 @@ def sender_of(user: User) -> Sender:
 
 def chat_kind(chat: Chat) -> ChatKind | None:
     """Private chats run flows, groups get commands; channels are not for us."""
-    if chat.type == ChatType.PRIVATE:
+    return kind_of_chat(chat.type)
+
+
+def kind_of_chat(chat_type: str | None) -> ChatKind | None:
+    """`chat_kind` by the chat's type as the Bot API names it."""
+    if chat_type == ChatType.PRIVATE:
         return ChatKind.PRIVATE
-    if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+    if chat_type in (ChatType.GROUP, ChatType.SUPERGROUP):
         return ChatKind.GROUP
     return None
 
 
-def chat_key(update: Update) -> int:
+def chat_key(update: Update | Tap) -> int:
     """What orders updates: the chat, else the user, else nothing shared."""
+    if isinstance(update, Tap):
+        return update.chat_id if update.chat_id is not None else update.user_id
     if update.effective_chat is not None:
         return update.effective_chat.id
     if update.effective_user is not None:
@@ -261,56 +267,64 @@ class UpdateHandlers:
         return not at or mention.lower() == self.username
 
     async def on_callback(self, update: Update, _: Context) -> None:
-        """A pressed inline button: answered exactly once, unless it will be delivered again."""
-        query = update.callback_query
-        if query is None:
-            return
+        """A pressed inline button that PTB parsed (a tap of a shape `read_tap` leaves to it)."""
+        tap = tap_of(update)
+        if tap is not None:
+            await self._tap(tap)
+
+    async def on_tap(self, tap: Tap) -> None:
+        """A pressed inline button read without PTB (`read_tap`): handled as `on_callback`,
+        its failures as PTB would hand them to `on_error`."""
         try:
-            answer, text = await self._press(update.update_id, query)
+            await self._tap(tap)
+        except Exception as error:
+            self._failed(tap.update_id, tap.chat_id, error)
+
+    async def _tap(self, tap: Tap) -> None:
+        """Answered exactly once, unless it will be delivered again."""
+        try:
+            answer, text = await self._press(tap)
         except Redeliver:
             raise  # the next delivery answers it
         except Exception:
-            self._answer(query, None)
+            self._answer(tap.query_id, None)
             raise
         if answer:
-            self._answer(query, text)
+            self._answer(tap.query_id, text)
 
-    async def _press(self, update_id: int, query: CallbackQuery) -> tuple[bool, str | None]:
+    async def _press(self, tap: Tap) -> tuple[bool, str | None]:
         """Check the button's reference, then hand its value to the engine.
 
         Returns whether to answer the query and with which text.
         """
-        user = query.from_user
-        pressed = query.message
-        kind = chat_kind(pressed.chat) if pressed is not None else None
-        found = await self._lookup(update_id, query.data) if query.data else None
+        kind = kind_of_chat(tap.chat_type)
+        found = await self._lookup(tap.update_id, tap.data) if tap.data else None
         if (
-            pressed is None
+            tap.chat_id is None
             or kind is None
             or found is None
             # Only the person the buttons were made for, except under a group digest, whose
             # buttons any member may press (the handler checks membership).
-            or found[0] not in (f"tg:{user.id}", ANY_MEMBER)
-            or found[1] != str(pressed.chat.id)
+            or found[0] not in (f"tg:{tap.user_id}", ANY_MEMBER)
+            or found[1] != str(tap.chat_id)
         ):
             logger.info(
                 "update %s chat %s: unknown, foreign or stale button from user %s",
-                update_id,
-                pressed.chat.id if pressed is not None else "-",
-                user.id,
+                tap.update_id,
+                tap.chat_id if tap.chat_id is not None else "-",
+                tap.user_id,
             )
-            lang = pick_language(user.language_code, self.engine.default_language)
+            lang = pick_language(tap.language_code, self.engine.default_language)
             return True, self.engine.translator.plain(lang, "button-expired")
         event = Event(
-            sender=sender_of(user),
-            chat_id=str(pressed.chat.id),
+            sender=Sender(f"tg:{tap.user_id}", tap.full_name, tap.language_code),
+            chat_id=str(tap.chat_id),
             chat_kind=kind,
             button=found[2],
-            key=f"tg:{update_id}",
-            chat_title=pressed.chat.title if kind == ChatKind.GROUP else None,
+            key=f"tg:{tap.update_id}",
+            chat_title=tap.chat_title if kind == ChatKind.GROUP else None,
         )
-        message = pressed if isinstance(pressed, Message) else None
-        outcome, notice = await self._run(update_id, event, pressed=message)
+        outcome, notice = await self._run(tap.update_id, event, pressed=tap.pressed)
         return not outcome.duplicate, notice  # a duplicate was answered on its first delivery
 
     async def on_poll_answer(self, update: Update, _: Context) -> None:
@@ -344,23 +358,23 @@ class UpdateHandlers:
                 raise Redeliver(f"button lookup: {error!r}") from error
             raise
 
-    def _answer(self, query: CallbackQuery, text: str | None) -> None:
+    def _answer(self, query_id: str, text: str | None) -> None:
         async def answer() -> None:
             try:
                 await self.delivery.answer_callback(
-                    query.id, text[:CALLBACK_TEXT_LIMIT] if text else None
+                    query_id, text[:CALLBACK_TEXT_LIMIT] if text else None
                 )
             except BadRequest as error:  # e.g. too old: the spinner stopped by itself
-                logger.info("callback %s: not answered (%s)", query.id, error.message)
+                logger.info("callback %s: not answered (%s)", query_id, error.message)
             except TelegramError as error:
-                logger.warning("callback %s: not answered (%s)", query.id, error.message)
+                logger.warning("callback %s: not answered (%s)", query_id, error.message)
 
         self.outbox.spawn(answer())
 
     # ----------------------------------------------------------------------------------------
 
     async def _run(
-        self, update_id: int, event: Event, *, pressed: Message | None
+        self, update_id: int, event: Event, *, pressed: Pressed | None
     ) -> tuple[Outcome, str | None]:
         """Let the engine handle the event, storing button references in its transaction.
 
@@ -413,7 +427,7 @@ class UpdateHandlers:
         event: Event,
         replies: Sequence[Reply],
         keyboards: Sequence[Keyboard | None],
-        pressed: Message | None,
+        pressed: Pressed | None,
     ) -> None:
         """Plan each reply's calls and post them to their chats' lanes, in order."""
         per_chat: dict[int, list[Planned]] = defaultdict(list)
@@ -426,7 +440,7 @@ class UpdateHandlers:
                 logger.error("update %s: reply for non-Telegram chat %r dropped", update_id, target)
                 continue
             edit = None
-            if reply.replace and not edited and pressed is not None and pressed.chat.id == chat_id:
+            if reply.replace and not edited and pressed is not None and pressed.chat_id == chat_id:
                 edit, edited = pressed.message_id, True
             per_chat[chat_id].append((reply, keyboard, edit))
         context = f"update {update_id}"
@@ -444,21 +458,21 @@ class UpdateHandlers:
         """Record updates to deliver again; log everything else with its context."""
         error = context.error
         if isinstance(update, Update):
-            chat = update.effective_chat.id if update.effective_chat else "-"
-            if isinstance(error, Redeliver):
-                self.failed.add(update.update_id)
-                logger.warning(
-                    "update %s chat %s: not processed, will try again: %s",
-                    update.update_id,
-                    chat,
-                    error,
-                )
-                return
-            logger.error(
-                "update %s chat %s: handler failed", update.update_id, chat, exc_info=error
-            )
+            chat = update.effective_chat.id if update.effective_chat else None
+            self._failed(update.update_id, chat, error)
             return
         logger.error("error outside an update", exc_info=error)
+
+    def _failed(self, update_id: int, chat: int | None, error: BaseException | None) -> None:
+        """An update's handler failed: deliver it again (Redeliver), else log it."""
+        shown = chat if chat is not None else "-"
+        if isinstance(error, Redeliver):
+            self.failed.add(update_id)
+            logger.warning(
+                "update %s chat %s: not processed, will try again: %s", update_id, shown, error
+            )
+            return
+        logger.error("update %s chat %s: handler failed", update_id, shown, exc_info=error)
 
 
 def poll_ref(poll_id: str) -> str:
@@ -556,17 +570,20 @@ class Dispatcher:
         self._done: OrderedDict[int, None] = OrderedDict()  # recently processed update ids
         self._memory = memory
 
-    async def process(self, update: Update) -> bool:
+    async def process(self, update: Update | Tap) -> bool:
         """Process one update; False when it must be delivered again."""
         async with self.locks.hold(chat_key(update)):
             return await self._process(update)
 
-    async def _process(self, update: Update) -> bool:
+    async def _process(self, update: Update | Tap) -> bool:
         update_id = update.update_id
         if update_id in self._done:
             return True  # redelivered while we still remember it; the engine would agree
         with self.activity.working():
-            await self.application.process_update(update)
+            if isinstance(update, Tap):
+                await self.handlers.on_tap(update)  # what PTB would route to on_callback
+            else:
+                await self.application.process_update(update)
         if update_id in self.handlers.failed:
             self.handlers.failed.discard(update_id)
             return False
@@ -575,13 +592,13 @@ class Dispatcher:
             self._done.popitem(last=False)
         return True
 
-    async def process_batch(self, updates: Sequence[Update]) -> list[int]:
+    async def process_batch(self, updates: Sequence[Update | Tap]) -> list[int]:
         """Process a batch; the ids that must be delivered again (a chat stops at its first)."""
-        by_chat: dict[int, list[Update]] = defaultdict(list)
+        by_chat: dict[int, list[Update | Tap]] = defaultdict(list)
         for update in updates:
             by_chat[chat_key(update)].append(update)
 
-        async def run_chat(key: int, queue: list[Update]) -> int | None:
+        async def run_chat(key: int, queue: list[Update | Tap]) -> int | None:
             async with self.locks.hold(key):
                 for update in queue:
                     if not await self._process(update):

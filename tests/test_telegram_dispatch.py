@@ -11,6 +11,7 @@ import pytest
 from telegram import Message, Update
 from telegram.ext import ApplicationBuilder, TypeHandler
 
+from bot.telegram_taps import Tap, read_tap
 from bot.telegram_updates import Dispatcher, RecentButtons, chat_key, lighten
 from tests.fakebot import FakeTelegram
 
@@ -41,12 +42,16 @@ class Recorder:
         self.slow_chat = 1
         self.release = asyncio.Event()
 
-    async def handle(self, update: Update, _: Any) -> None:
+    async def handle(self, update: Update | Tap, _: Any = None) -> None:
         """Record the update; the slow chat waits until released."""
         self.log.append(("start", update.update_id))
         if chat_key(update) == self.slow_chat:
             await self.release.wait()
         self.log.append(("end", update.update_id))
+
+    async def on_tap(self, tap: Tap) -> None:
+        """Where the Dispatcher hands taps read without PTB."""
+        await self.handle(tap)
 
 
 @pytest.fixture
@@ -94,6 +99,42 @@ async def test_one_chat_in_order_while_other_chats_go_ahead(fake: FakeTelegram) 
     assert await task == []
     chat_one = [entry for entry in recorder.log if entry[1] in (1, 3)]
     assert chat_one == [("start", 1), ("end", 1), ("start", 3), ("end", 3)]
+
+
+async def test_taps_read_without_ptb_keep_their_place_in_their_chat(fake: FakeTelegram) -> None:
+    recorder = Recorder()
+    dispatcher = await dispatcher_with(fake, recorder)
+    tap = read_tap(
+        {
+            "update_id": 2,
+            "callback_query": {
+                "id": "q",
+                "from": {"id": 1, "is_bot": False, "first_name": "P"},
+                "message": {"message_id": 9, "date": 1, "chat": {"id": 1, "type": "private"}},
+                "chat_instance": "c",
+                "data": "b:1",
+            },
+        }
+    )
+    assert tap is not None
+    task = asyncio.create_task(
+        dispatcher.process_batch([text_update(1, 1, "a"), tap, text_update(3, 2, "x")])
+    )
+    for _ in range(100):
+        if ("end", 3) in recorder.log:
+            break
+        await asyncio.sleep(0.01)
+    assert ("start", 2) not in recorder.log  # behind update 1 of its chat, which is stuck
+    recorder.release.set()
+    assert await task == []
+    assert [e for e in recorder.log if e[1] in (1, 2)] == [
+        ("start", 1),
+        ("end", 1),
+        ("start", 2),
+        ("end", 2),
+    ]
+    assert await dispatcher.process(tap)  # a repeat is skipped
+    assert recorder.log.count(("start", 2)) == 1
 
 
 async def test_updates_in_progress_count_as_interactive_activity(fake: FakeTelegram) -> None:

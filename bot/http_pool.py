@@ -19,7 +19,7 @@ import ssl
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 from urllib.parse import urlsplit
 
 import httptools
@@ -69,8 +69,8 @@ class _Connection(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         """Keep the transport to write requests on."""
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        # A stream connection's transport is a full Transport (uvloop's does not subclass it).
+        self.transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
         """Feed the answer to the parser; a malformed one fails the request and the

@@ -1,15 +1,19 @@
 """bot/http_pool.py against a raw HTTP server: what goes on the wire, keep-alive, answers of
-each framing, and every way a connection can fail."""
+each framing, and every way a connection can fail; on asyncio's loop and on uvloop's."""
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 import pytest
+import uvloop
 
 from bot.http_pool import HttpFailure, HttpPool, NotSent, Timeouts
+from bot.telegram_app import event_loop_factory
 
 SHORT = Timeouts(pool=1.0, connect=1.0, read=1.0, total=5.0)
 OK = b'HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{"ok":true}'
@@ -68,9 +72,9 @@ class Server:
 Serve = Callable[[Answer], Awaitable[Server]]
 
 
-@pytest.fixture
-async def serve() -> AsyncIterator[Serve]:
-    """Start listening servers with given answers; all are closed after the test."""
+@asynccontextmanager
+async def servers_started() -> AsyncIterator[Serve]:
+    """Start listening servers with given answers; all are closed at the end."""
     listeners: list[asyncio.Server] = []
     servers: list[Server] = []
 
@@ -88,6 +92,13 @@ async def serve() -> AsyncIterator[Serve]:
             writer.close()
     for listener in listeners:
         listener.close()
+
+
+@pytest.fixture
+async def serve() -> AsyncIterator[Serve]:
+    """Servers for one test (see servers_started)."""
+    async with servers_started() as start:
+        yield start
 
 
 def pool(limit: int = 4, keepalive: float = 30.0) -> HttpPool:
@@ -304,3 +315,37 @@ async def test_a_cancelled_call_leaves_no_connection_in_use(
     assert (await connections.post(server.url(), b"{}", SHORT))[0] == 200
     assert server.connections == 2
     await connections.close()
+
+
+Scenario = Callable[[Serve], Awaitable[None]]
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        test_a_post_goes_out_as_http_1_1_with_its_body_and_the_answer_comes_back,
+        test_calls_one_after_another_share_one_connection,
+        test_calls_side_by_side_open_connections_up_to_the_limit_and_then_wait,
+        test_an_answer_too_late_times_out_and_the_next_call_gets_a_new_connection,
+        test_a_server_that_says_close_gets_a_new_connection_next_time,
+        test_a_connection_the_server_closed_while_idle_is_not_used_again,
+        test_a_cancelled_call_leaves_no_connection_in_use,
+    ],
+    ids=lambda scenario: scenario.__name__.removeprefix("test_"),
+)
+def test_the_pool_behaves_the_same_on_uvloop(scenario: Scenario) -> None:
+    """The bot runs on uvloop (bot/telegram_app.py), whose transports are not asyncio's."""
+
+    async def run() -> None:
+        assert isinstance(asyncio.get_running_loop(), uvloop.Loop)
+        async with servers_started() as start:
+            await scenario(start)
+
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(run())
+
+
+def test_the_bot_runs_on_uvloop_where_it_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert event_loop_factory() is uvloop.new_event_loop
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as on Windows: the import fails
+    assert event_loop_factory() is None

@@ -16,8 +16,9 @@ from typing import Any, Final
 
 import aiohttp
 import certifi
+import orjson
 from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
+from telegram._utils.types import JSONDict, ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -141,6 +142,18 @@ class AiohttpRequest(BaseRequest):
                 body = request_data.json_payload
                 headers = _JSON
         return await self._send(method, url, body, headers, timeout)
+
+    @staticmethod
+    def parse_json_payload(payload: bytes) -> JSONDict:
+        """The Bot API's answer, decoded by orjson (the answers to every call and the
+        updates come through here); what orjson refuses, PTB's own decoding decides."""
+        try:
+            decoded: JSONDict = orjson.loads(payload)
+        except orjson.JSONDecodeError:
+            # Invalid UTF-8 (PTB replaces it), a lone surrogate escape, no JSON at all (PTB
+            # raises its TelegramError): exactly as without this override.
+            return BaseRequest.parse_json_payload(payload)
+        return decoded
 
     async def post_json(
         self, url: str, body: bytes, read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE

@@ -23,6 +23,7 @@ from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
 from bot.telegram_taps import Tap, read_tap
 from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, lighten
+from storage.json_codec import dumps_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class PollingLoop:
         # request objects (see _fetch_updates). None: PTB's get_updates.
         self.request = request
         self._url = f"{bot.base_url}/getUpdates"
+        # Once, as PTB writes it (the nested JSON string stays byte for byte PTB's).
         self._allowed_json = json.dumps(self.allowed_updates)
         self.offset: int | None = None  # None: from the oldest unconfirmed update
         self._stopping = asyncio.Event()
@@ -140,7 +142,7 @@ class PollingLoop:
                 timeout=self.timeout,
                 allowed_updates=self.allowed_updates,
             )
-        # PTB's parameters in PTB's order; json.dumps of an int is its digits.
+        # PTB's parameters in PTB's order; the JSON of an int is its digits.
         fields = {"timeout": str(self.timeout)}
         if self.offset is not None:
             fields["offset"] = str(self.offset)
@@ -149,9 +151,7 @@ class PollingLoop:
         fields["allowed_updates"] = self._allowed_json
         # Like get_updates: the transport's read timeout plus the time Telegram may hold on.
         read_timeout = (request.read_timeout or 0) + self.timeout
-        result = await request.post_json(
-            self._url, json.dumps(fields).encode(), read_timeout=read_timeout
-        )
+        result = await request.post_json(self._url, dumps_bytes(fields), read_timeout=read_timeout)
         updates: list[Update | Tap] = []
         for data in result:
             # Taps without PTB's objects (see bot/telegram_taps.py); the rest as PTB parses.

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import NewType
 
 from flows.events import Choice, Reply
+from storage.json_codec import dumps_text
 
 MESSAGE_LIMIT = 4096  # characters of text after entity parsing, in UTF-16 code units
 CAPTION_LIMIT = 1024
@@ -150,4 +150,4 @@ async def build_keyboards(
 
 def keyboard(rows: list[list[dict[str, str]]]) -> Keyboard:
     """An inline keyboard of InlineKeyboardButton objects in their JSON form."""
-    return Keyboard(json.dumps({"inline_keyboard": rows}))
+    return Keyboard(dumps_text({"inline_keyboard": rows}))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import warnings
 from collections import deque
@@ -36,6 +35,7 @@ from bot.telegram_render import (
     telegram_length,
 )
 from flows.events import Attachment, Poll, Reply
+from storage.json_codec import dumps_bytes, dumps_text
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +209,7 @@ class Delivery:
         self._link_preview = None if defaults is None else defaults.link_preview_options
         # Sent as PTB sends it (its to_dict, JSON-encoded), encoded once rather than per call.
         self._link_preview_json = (
-            None if self._link_preview is None else json.dumps(self._link_preview.to_dict())
+            None if self._link_preview is None else dumps_text(self._link_preview.to_dict())
         )
         # Calls without files skip PTB's request objects: our transport sends a JSON body
         # encoded here, through the same rate limiter and with the same errors (see _raw).
@@ -456,13 +456,13 @@ class Delivery:
         for name, value in data.items():
             if isinstance(value, str):
                 fields[name] = value
-            elif type(value) is int:  # json.dumps of an int (not a bool) is its digits
+            elif type(value) is int:  # JSON of an int (not a bool) is its digits
                 fields[name] = str(value)
             elif value is self._link_preview and self._link_preview_json is not None:
                 fields[name] = self._link_preview_json
             else:
                 return None
-        return json.dumps(fields).encode()
+        return dumps_bytes(fields)
 
     async def _post(self, endpoint: str, body: bytes) -> Any:
         assert self._request is not None

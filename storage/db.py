@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage.json_codec import dumps_text, loads
 from storage.repositories import Clock, Tx, utcnow
 from storage.sqlite_checkpoint import Checkpointer
 from storage.sqlite_driver import (
@@ -139,7 +140,8 @@ class Store:
         url = make_url(self.url)
         if self.is_sqlite and url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        kwargs: dict[str, Any] = {}
+        # The conversation's cursor and draft columns are JSON, read and written every update.
+        kwargs: dict[str, Any] = {"json_serializer": dumps_text, "json_deserializer": loads}
         if self.is_sqlite and url.database:
             kwargs["async_creator"] = inline_creator(url.database)
             kwargs["module"] = InlineDBAPI()

@@ -874,3 +874,19 @@ async def test_a_transaction_cancelled_halfway_leaves_nothing_behind(store: Stor
         assert await tx.events.claim("update:cancelled")
         item = await tx.items.get(w.item, w.an)
         assert item.version == 1 and "power" not in item.data
+
+
+async def test_json_columns_keep_any_text_on_both_databases(store: Store) -> None:
+    # Written by orjson (storage/json_codec.py), read back by it; both databases parse it too.
+    w = await seed(store)
+    text = 'Één kringwinkel — 5 € ✓ 🚲 "quoted" \\ back\nslash'
+    async with store.transaction() as tx:
+        conversation = await tx.conversations.start(w.an, w.project, "stakeholders", "longlist")
+        conversation.draft["names"] = [text, "", None]
+        conversation.cursor["rated"] = {"3": [1.5, True]}
+        await tx.conversations.save(conversation)
+    async with store.transaction() as tx:
+        loaded = await tx.conversations.active(w.an)
+        assert loaded is not None
+        assert loaded.draft == {"names": [text, "", None]}
+        assert loaded.cursor == {"rated": {"3": [1.5, True]}}

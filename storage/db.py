@@ -14,6 +14,7 @@ from sqlalchemy import Connection, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -21,11 +22,12 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.json_codec import dumps_text, loads
-from storage.repositories import Clock, Tx, utcnow
+from storage.repositories import Clock, Tx, attach_connection, utcnow
 from storage.sqlite_checkpoint import Checkpointer
 from storage.sqlite_driver import (
     InlineAdaptedConnection,
     InlineDBAPI,
+    begin_ahead,
     inline_creator,
     runs_inline,
 )
@@ -127,6 +129,9 @@ class Store:
         # SQLite has one writer at a time; queueing here avoids "database is locked" churn.
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
         self.checkpointer: Checkpointer | None = None  # a SQLite file's, while open
+        # SQLite: one connection for all of this process's transactions, which take turns on
+        # it anyway (the write lock): no pool checkout and check-in around each.
+        self._held: AsyncConnection | None = None
 
     @property
     def engine(self) -> AsyncEngine:
@@ -196,9 +201,23 @@ class Store:
         if self.checkpointer is not None:
             self.checkpointer.stop()
             self.checkpointer = None
+        if self._held is not None:
+            await self._held.close()
+            self._held = None
         if self._engine is not None:
             await self._engine.dispose()
             self._engine = None
+
+    async def _held_connection(self) -> AsyncConnection:
+        """The connection SQLite transactions run on (see `transaction`)."""
+        held = self._held
+        if held is None or held.closed or held.invalidated:
+            if held is not None:
+                # Invalidated (a disconnect, a cancelled BEGIN): closing hands it back to the
+                # pool, which discards its sqlite3 connection.
+                await held.close()
+            held = self._held = await self.engine.connect()
+        return held
 
     @asynccontextmanager
     async def transaction(self, clock: Clock = utcnow) -> AsyncIterator[Tx]:
@@ -212,10 +231,23 @@ class Store:
                 await tx.buttons.write()
             return
         async with self._write_lock:
-            session = self._sessions()
+            held = await self._held_connection()
+            session = AsyncSession(bind=held, expire_on_commit=False)
             ended = False
             try:
-                session.sync_session.begin()  # no I/O: BEGIN comes with the first statement
+                sync = held.sync_connection
+                if sync is not None and runs_inline(sync):
+                    # Begun here, where waiting for another process's write lock is a plain
+                    # await; the session's begin then only records it, without a greenlet.
+                    await begin_ahead(sync, "BEGIN IMMEDIATE")
+                    try:
+                        session.sync_session.connection()
+                    except BaseException:
+                        sync.invalidate()  # closing rolls back the BEGIN nobody recorded
+                        raise
+                    attach_connection(session, held)
+                else:
+                    session.sync_session.begin()  # no I/O: BEGIN comes with the first statement
                 tx = Tx(session, clock, serialised=True)
                 yield tx
                 await tx.buttons.write()

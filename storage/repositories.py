@@ -95,17 +95,10 @@ async def _run(
     if not session.sync_session._is_clean():  # the test the session's autoflush makes
         await session.flush()
     found: _Found | None = session.info.get(_CONNECTION)
-    if found is None or found[0].closed:
-        # Fetched once per transaction (this begins it); a session that committed has given
-        # its connection back (closed here), and the next transaction's is fetched anew.
-        connection = await session.connection()
-        sync = connection.sync_connection
-        inline = sync if sync is not None and runs_inline(sync) else None
-        found = session.info[_CONNECTION] = (
-            connection,
-            inline,
-            DirectStatements.of(inline) if inline is not None else None,
-        )
+    if found is None or found[0].closed or not found[0].in_transaction():
+        # Fetched once per transaction (this begins it); a session that committed has ended
+        # its transaction (and given a pooled connection back), so the next one's is fetched.
+        found = attach_connection(session, await session.connection())
     connection, direct, runner = found
     # Only inside the begun transaction: beginning (or reconnecting) may have to wait.
     if direct is not None and direct.in_transaction() and not direct.invalidated:
@@ -114,6 +107,18 @@ async def _run(
         result = runner.execute(statement, params) if runner is not None else None
         return result if result is not None else direct.execute(statement, params)
     return await connection.execute(statement, params)
+
+
+def attach_connection(session: AsyncSession, connection: AsyncConnection) -> _Found:
+    """Note the connection of the session's transaction for its statements (see `_run`)."""
+    sync = connection.sync_connection
+    inline = sync if sync is not None and runs_inline(sync) else None
+    found = session.info[_CONNECTION] = (
+        connection,
+        inline,
+        DirectStatements.of(inline) if inline is not None else None,
+    )
+    return found
 
 
 def _person(row: Any) -> Person:

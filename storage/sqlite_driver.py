@@ -82,6 +82,8 @@ class InlineConnection(aiosqlite.Connection):
         # A BEGIN still waiting on its thread after the wait was cancelled: until it returns,
         # the connection is the thread's (sqlite3 would block the loop on its mutex).
         self._abandoned: asyncio.Future[Any] | None = None
+        # Set by begin_ahead: the transaction SQLAlchemy begins next has begun already.
+        self.begun_ahead = False
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
@@ -308,11 +310,35 @@ class InlineAdaptedConnection(AsyncAdapt_aiosqlite_connection):
         on a thread (which needs a greenlet). No cursor: those layers cost more than it."""
         driver = self._connection
         assert isinstance(driver, InlineConnection)
+        if driver.begun_ahead:  # by begin_ahead, just before: SQLAlchemy only records it
+            driver.begun_ahead = False
+            return
         try:
             if driver.begin_now(driver._conn.execute, sql) is LOCKED:
                 await_(driver.begin_waiting(driver._conn.execute, sql))
         except Exception as error:
             self._handle_exception(error)
+
+
+async def begin_ahead(connection: Connection, sql: str) -> None:
+    """Run `sql` (a BEGIN) on an inline connection's sqlite3 connection before SQLAlchemy
+    begins its transaction, which then only records it (see InlineAdaptedConnection.begin).
+
+    SQLAlchemy's own begin can wait for the write lock only inside a greenlet; begun here, it
+    waits as a coroutine, and SQLAlchemy's begin that follows needs no greenlet. Errors are
+    raised as a failed BEGIN's are (wrapped; a cancelled wait invalidates the connection,
+    whose BEGIN may still be going on on its thread).
+    """
+    adapted = connection.connection.dbapi_connection
+    assert isinstance(adapted, InlineAdaptedConnection)
+    driver = adapted._connection
+    assert isinstance(driver, InlineConnection)
+    try:
+        if driver.begin_now(driver._conn.execute, sql) is LOCKED:
+            await driver.begin_waiting(driver._conn.execute, sql)
+    except BaseException as error:
+        connection._handle_dbapi_exception(error, sql, (), None, None)
+    driver.begun_ahead = True
 
 
 class InlineDBAPI(AsyncAdapt_aiosqlite_dbapi):

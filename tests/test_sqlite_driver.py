@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy.ext.asyncio.engine as asyncio_engine
+import sqlalchemy.ext.asyncio.session as asyncio_session
+import sqlalchemy.util.concurrency as sqlalchemy_concurrency
 from sqlalchemy import event, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -504,9 +507,50 @@ async def test_a_transaction_cancelled_while_waiting_to_begin_leaves_nothing_beh
             assert ticks.count - ticked >= 10
             other.execute("ROLLBACK")
     await asyncio.wait_for(write("Bram"), 10)
+    # The connection of the cancelled BEGIN went back to the pool; a new one took its place.
+    assert store.engine.sync_engine.pool.checkedout() == 1  # type: ignore[attr-defined]
     async with store.engine.connect() as connection:
         names = (await connection.execute(select(PersonRow.display_name))).scalars().all()
     assert names == ["Bram"]
+    await store.close()
+
+
+async def test_transactions_take_turns_on_one_connection_begun_without_a_greenlet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'kringkoers.db'}")
+    await store.open()
+    checkouts: list[object] = []
+    event.listen(store.engine.sync_engine.pool, "checkout", lambda *a: checkouts.append(a))
+    # The transaction begins (BEGIN IMMEDIATE, then SQLAlchemy's record of it) and its
+    # statements run without a greenlet switch: none may start one.
+    spawned: list[object] = []
+    greenlet_spawn = sqlalchemy_concurrency.greenlet_spawn
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        spawned.append(args[0])
+        return await greenlet_spawn(*args, **kwargs)
+
+    async with store.transaction() as tx:  # connects (with a greenlet, once)
+        await tx.people.get_or_create("test:an", "An", "nl")
+    assert len(checkouts) == 1
+    checkouts.clear()
+    for module in (asyncio_session, asyncio_engine):
+        monkeypatch.setattr(module, "greenlet_spawn", counted)
+    for number in range(5):
+        async with store.transaction() as tx:
+            await tx.people.get_or_create(f"test:{number}", f"P{number}", "nl")
+    assert spawned == [] and checkouts == []
+    failed = False
+    try:
+        async with store.transaction() as tx:
+            await tx.people.get_or_create("test:gone", "Gone", "nl")
+            raise RuntimeError("the update failed half-way")
+    except RuntimeError:
+        failed = True
+    assert failed and checkouts == []  # rolled back on the same connection
+    async with store.transaction() as tx:
+        assert (await tx.people.get_or_create("test:gone", "Gone", "nl"))[1]  # created now
     await store.close()
 
 

@@ -9,6 +9,7 @@ import warnings
 from typing import Any
 
 import pytest
+import uvloop
 from telegram.error import RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
@@ -243,3 +244,29 @@ def test_the_bot_opts_in_when_it_is_made(monkeypatch: pytest.MonkeyPatch) -> Non
     settings = Settings(_env_file=None, telegram_token="1:x")  # type: ignore[call-arg]
     TelegramBot(settings)
     assert os.environ["PTB_TIMEDELTA"] == "1"
+
+
+def test_on_uvloop_no_window_lets_in_more_than_its_limit_by_the_real_clock() -> None:
+    # uvloop's loop.time() is when the current iteration began: after a busy stretch of the
+    # loop (here 50 ms before each send, as a burst of updates makes), sends stamped with it
+    # would look that much earlier than they went out.
+    async def run() -> list[float]:
+        limiter = ChatRateLimiter(Limits(overall_max=5, overall_window=0.3, reserve=0))
+        await limiter.initialize()
+        sent: list[float] = []
+
+        async def stamped(*_: Any, **__: Any) -> bool:
+            sent.append(time.monotonic())
+            return True
+
+        for chat in range(12):
+            time.sleep(0.05)  # noqa: ASYNC251 (the point: the loop is kept busy)
+            await limiter.process_request(
+                stamped, (), {}, "sendMessage", {"chat_id": chat}, {"priority": "bulk"}
+            )
+        return sent
+
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        sent = runner.run(run())
+    # By the real clock, any 0.3 s holds at most 5 of them.
+    assert all(sent[k + 5] - sent[k] >= 0.3 for k in range(len(sent) - 5))

@@ -271,8 +271,8 @@ def _commit_at_once(session: AsyncSession) -> bool:
     An AsyncSession commits and closes through greenlets (and closes in a task of its own),
     which cost more than the COMMIT itself on SQLite. With nothing left to flush and only
     inline connections inside their begun transaction, committing is a COMMIT on the loop's
-    thread that never waits (see InlineAdaptedConnection), and closing only hands the
-    connection back to the pool. Else (False) the caller commits the usual way.
+    thread that never waits (see InlineAdaptedConnection), and closing only ends the session
+    (the Store keeps its connection). Else (False) the caller commits the usual way.
     """
     sync = session.sync_session
     transaction = sync.get_transaction()

@@ -17,12 +17,11 @@ from collections.abc import Sequence
 
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ExtBot
 
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
-from bot.telegram_taps import Tap, read_tap
-from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, lighten
+from bot.telegram_taps import Tap
+from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, read_update
 from storage.json_codec import dumps_bytes
 
 logger = logging.getLogger(__name__)
@@ -152,18 +151,7 @@ class PollingLoop:
         # Like get_updates: the transport's read timeout plus the time Telegram may hold on.
         read_timeout = (request.read_timeout or 0) + self.timeout
         result = await request.post_json(self._url, dumps_bytes(fields), read_timeout=read_timeout)
-        updates: list[Update | Tap] = []
-        for data in result:
-            # Taps without PTB's objects (see bot/telegram_taps.py); the rest as PTB parses.
-            tap = read_tap(data)
-            if tap is not None:
-                updates.append(tap)
-                continue
-            update = Update.de_json(lighten(data), self.bot)
-            if isinstance(self.bot, ExtBot):
-                self.bot.insert_callback_data(update)
-            updates.append(update)
-        return tuple(updates)
+        return tuple(read_update(data, self.bot) for data in result)
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, but wake up at once for stop()."""

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from telegram import (
+    Bot,
     Chat,
     ChatMember,
     Update,
@@ -31,6 +32,7 @@ from telegram.ext import (
     CallbackContext,
     CallbackQueryHandler,
     ChatMemberHandler,
+    ExtBot,
     MessageHandler,
     PollAnswerHandler,
     filters,
@@ -39,7 +41,7 @@ from telegram.ext import (
 from bot.activity import Activity
 from bot.telegram_render import Keyboard, build_keyboards, plain_text
 from bot.telegram_send import Delivery, Job, Outbox, Outgoing, plan_reply
-from bot.telegram_taps import Pressed, Tap, tap_of
+from bot.telegram_taps import Pressed, Tap, read_tap, tap_of
 from flows.engine import Engine, draw_pictures
 from flows.events import ChatKind, Choice, Event, Outcome, PollAnswer, Reply, Sender
 from flows.i18n import pick_language
@@ -78,6 +80,18 @@ def lighten(data: Any) -> Any:
     return data
 
 
+def read_update(data: Any, bot: Bot) -> Update | Tap:
+    """An update as the Bot API sent it (decoded JSON): a tap without PTB's objects (see
+    bot/telegram_taps.py), anything else as PTB parses it (polling and webhook alike)."""
+    tap = read_tap(data)
+    if tap is not None:
+        return tap
+    update = Update.de_json(lighten(data), bot)
+    if isinstance(bot, ExtBot):
+        bot.insert_callback_data(update)
+    return update
+
+
 class Redeliver(Exception):
     """Nothing was committed and the failure looks temporary: process this update again."""
 
@@ -89,9 +103,14 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
+def external_id(user_id: int) -> str:
+    """How the engine names a Telegram user (a person's transport identity)."""
+    return f"tg:{user_id}"
+
+
 def sender_of(user: User) -> Sender:
     """The engine's view of a Telegram user."""
-    return Sender(f"tg:{user.id}", user.full_name, user.language_code)
+    return Sender(external_id(user.id), user.full_name, user.language_code)
 
 
 def chat_kind(chat: Chat) -> ChatKind | None:
@@ -298,6 +317,7 @@ class UpdateHandlers:
         Returns whether to answer the query and with which text.
         """
         kind = kind_of_chat(tap.chat_type)
+        person = external_id(tap.user_id)
         found = await self._lookup(tap.update_id, tap.data) if tap.data else None
         if (
             tap.chat_id is None
@@ -305,7 +325,7 @@ class UpdateHandlers:
             or found is None
             # Only the person the buttons were made for, except under a group digest, whose
             # buttons any member may press (the handler checks membership).
-            or found[0] not in (f"tg:{tap.user_id}", ANY_MEMBER)
+            or found[0] not in (person, ANY_MEMBER)
             or found[1] != str(tap.chat_id)
         ):
             logger.info(
@@ -317,7 +337,7 @@ class UpdateHandlers:
             lang = pick_language(tap.language_code, self.engine.default_language)
             return True, self.engine.translator.plain(lang, "button-expired")
         event = Event(
-            sender=Sender(f"tg:{tap.user_id}", tap.full_name, tap.language_code),
+            sender=Sender(person, tap.full_name, tap.language_code),
             chat_id=str(tap.chat_id),
             chat_kind=kind,
             button=found[2],

@@ -12,8 +12,8 @@ from aiohttp import web
 from sqlalchemy import text
 from telegram import Bot, Update
 
-from bot.telegram_taps import Tap, read_tap
-from bot.telegram_updates import lighten
+from bot.telegram_taps import Tap
+from bot.telegram_updates import read_update
 from storage.db import Store
 
 logger = logging.getLogger(__name__)
@@ -54,8 +54,7 @@ def webhook_handler(
             return web.Response(status=403)
         try:
             data = await request.json()
-            # Taps without PTB's objects (see bot/telegram_taps.py); the rest as PTB parses.
-            update = read_tap(data) or Update.de_json(lighten(data), bot)
+            update = read_update(data, bot)
         except (json.JSONDecodeError, UnicodeDecodeError, TypeError, KeyError, ValueError):
             logger.warning("webhook: body is not an update")
             return web.Response(status=400)

@@ -37,6 +37,7 @@ from bot.telegram_updates import (
     App,
     Dispatcher,
     UpdateHandlers,
+    external_id,
     poll_recorder,
 )
 from bot.webhook import WebServer
@@ -44,6 +45,7 @@ from flows import drawing
 from flows.commands import menu_commands
 from flows.engine import Engine
 from storage.db import Store
+from storage.inbox import UpdateInbox
 
 logger = logging.getLogger(__name__)
 
@@ -292,6 +294,7 @@ class TelegramBot:
             self.dispatcher,
             timeout=self.poll_timeout,
             request=self._updates_request,
+            inbox=UpdateInbox(self.engine.store, external_id(self.application.bot.id)),
         )
         self._polling_task = self.polling.start()
 

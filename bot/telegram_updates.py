@@ -82,11 +82,15 @@ def lighten(data: Any) -> Any:
 
 def read_update(data: Any, bot: Bot) -> Update | Tap:
     """An update as the Bot API sent it (decoded JSON): a tap without PTB's objects (see
-    bot/telegram_taps.py), anything else as PTB parses it (polling and webhook alike)."""
+    bot/telegram_taps.py), anything else as PTB parses it (polling and webhook alike).
+
+    `data` is lightened in place (see `lighten`): what polling stores of it stays small.
+    """
+    data = lighten(data)
     tap = read_tap(data)
     if tap is not None:
         return tap
-    update = Update.de_json(lighten(data), bot)
+    update = Update.de_json(data, bot)
     if isinstance(bot, ExtBot):
         bot.insert_callback_data(update)
     return update
@@ -589,6 +593,9 @@ class Dispatcher:
         self.locks = KeyedLocks()
         self._done: OrderedDict[int, None] = OrderedDict()  # recently processed update ids
         self._memory = memory
+        # Chats with an update to deliver again: their later updates wait for it, even those
+        # of a batch that was already under way (see `release`).
+        self.held: set[int] = set()
 
     async def process(self, update: Update | Tap) -> bool:
         """Process one update; False when it must be delivered again."""
@@ -613,7 +620,8 @@ class Dispatcher:
         return True
 
     async def process_batch(self, updates: Sequence[Update | Tap]) -> list[int]:
-        """Process a batch; the ids that must be delivered again (a chat stops at its first)."""
+        """Process a batch; the ids that must be delivered again (a chat stops at its first,
+        and stays held until `release`)."""
         by_chat: dict[int, list[Update | Tap]] = defaultdict(list)
         for update in updates:
             by_chat[chat_key(update)].append(update)
@@ -621,9 +629,14 @@ class Dispatcher:
         async def run_chat(key: int, queue: list[Update | Tap]) -> int | None:
             async with self.locks.hold(key):
                 for update in queue:
-                    if not await self._process(update):
+                    if key in self.held or not await self._process(update):
+                        self.held.add(key)
                         return update.update_id  # later ones of this chat must wait for it
             return None
 
         results = await asyncio.gather(*(run_chat(k, q) for k, q in by_chat.items()))
         return [update_id for update_id in results if update_id is not None]
+
+    def release(self) -> None:
+        """The held chats' updates are about to be delivered again, in order: let them in."""
+        self.held.clear()

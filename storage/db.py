@@ -41,7 +41,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration (tests/test_migrations.py checks it is Alembic's head). A database
 # already there is opened without importing Alembic, which with Mako would stay loaded in the
 # bot process for nothing (≈12 MB resident).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 # One advisory lock per schema (the search path's first), so separate schemas never wait.
 MIGRATION_LOCK = (
     "SELECT pg_advisory_xact_lock("

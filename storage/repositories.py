@@ -71,15 +71,16 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-# Where a session keeps its transaction's connection for `_run`, and whether statements may
-# run on it without a greenlet (our inline SQLite driver; see storage/sqlite_driver.py).
+# Where a session keeps its transaction's connection for `run_statement`, and whether
+# statements may run on it without a greenlet (our inline SQLite driver; see
+# storage/sqlite_driver.py).
 _CONNECTION = "kringkoers.connection"
 # The transaction's connection, its sync side when statements may skip the greenlet, and the
 # runner of prebuilt statements straight on sqlite3 (see storage/sqlite_driver.py).
 _Found = tuple[AsyncConnection, Connection | None, DirectStatements | None]
 
 
-async def _run(
+async def run_statement(
     session: AsyncSession,
     statement: Executable,
     params: Mapping[str, Any] | builtins.list[dict[str, Any]],
@@ -110,7 +111,7 @@ async def _run(
 
 
 def attach_connection(session: AsyncSession, connection: AsyncConnection) -> _Found:
-    """Note the connection of the session's transaction for its statements (see `_run`)."""
+    """Note the connection of the session's transaction for its statements (`run_statement`)."""
     sync = connection.sync_connection
     inline = sync if sync is not None and runs_inline(sync) else None
     found = session.info[_CONNECTION] = (
@@ -206,7 +207,7 @@ class PeopleRepo:
     ) -> tuple[Person, bool]:
         """The person with this transport identity, created on first contact."""
         row = (
-            await _run(
+            await run_statement(
                 self.session, statements.person_by_external_id(), {"external_id": external_id}
             )
         ).first()
@@ -219,7 +220,9 @@ class PeopleRepo:
                 "active_project_id": None,
                 "created_at": self.clock(),
             }
-            result = await _run(self.session, statements.insert_returning_id(PersonRow), values)
+            result = await run_statement(
+                self.session, statements.insert_returning_id(PersonRow), values
+            )
             person = Person(
                 id=result.scalar_one(),
                 external_id=external_id,
@@ -230,7 +233,7 @@ class PeopleRepo:
             self.names[person.id] = name
             return person, True
         if display_name and row.display_name != display_name[:200]:
-            await _run(
+            await run_statement(
                 self.session,
                 statements.rename_person(),
                 {"b_person_id": row.id, "b_display_name": display_name[:200]},
@@ -299,7 +302,7 @@ class TeamRepo:
         """The person's role in the team, or None when they are not (or no longer) a member."""
         key = (team_id, person_id)
         if key not in self._roles:
-            result = await _run(
+            result = await run_statement(
                 self.session, statements.role_of(), {"team_id": team_id, "person_id": person_id}
             )
             role = result.scalar()
@@ -323,7 +326,9 @@ class TeamRepo:
         await self.require_member(team_id, actor_id)
         team = self._teams.get(team_id)
         if team is None:
-            row = (await _run(self.session, statements.team_by_id(), {"team_id": team_id})).first()
+            row = (
+                await run_statement(self.session, statements.team_by_id(), {"team_id": team_id})
+            ).first()
             if row is None:
                 raise NotFound(f"team {team_id}")
             team = self._teams[team_id] = _team(row)
@@ -538,7 +543,7 @@ class ProjectRepo:
         """A project of one of the actor's teams."""
         project = self._projects.get(project_id)
         if project is None:
-            result = await _run(
+            result = await run_statement(
                 self.session, statements.project_by_id(), {"project_id": project_id}
             )
             row = result.first()
@@ -552,7 +557,7 @@ class ProjectRepo:
         """A project of one of the actor's teams, with that team (one statement, not three)."""
         project = self._projects.get(project_id)
         if project is None:
-            result = await _run(
+            result = await run_statement(
                 self.session,
                 statements.project_team_role(),
                 {"project_id": project_id, "actor_id": actor_id},
@@ -590,7 +595,7 @@ class ProjectRepo:
     async def lock(self, project_id: int, actor_id: int) -> None:
         """Serialise changes to a project's lists (PostgreSQL row lock; SQLite is serial)."""
         await self.get(project_id, actor_id)
-        await _run(self.session, statements.lock_project(), {"project_id": project_id})
+        await run_statement(self.session, statements.lock_project(), {"project_id": project_id})
 
     async def of_person(self, person_id: int) -> list[tuple[Project, Team]]:
         """Every project in every team of the person."""
@@ -676,7 +681,9 @@ class ItemRepo:
     async def _names(self, ids: set[int]) -> dict[int, str]:
         missing = ids - self._known_names.keys()
         if missing:
-            result = await _run(self.session, statements.names_of(), {"ids": sorted(missing)})
+            result = await run_statement(
+                self.session, statements.names_of(), {"ids": sorted(missing)}
+            )
             self._known_names.update((pid, name) for pid, name in result)
         return {pid: self._known_names[pid] for pid in ids if pid in self._known_names}
 
@@ -687,7 +694,7 @@ class ItemRepo:
     async def list(self, project_id: int, tool: str, actor_id: int) -> builtins.list[Item]:
         """Live items of a tool in a project, oldest first."""
         await self.projects.get(project_id, actor_id)
-        result = await _run(
+        result = await run_statement(
             self.session, statements.live_items(), {"project_id": project_id, "tool": tool}
         )
         return await self._rows_to_items([self._keep(row) for row in result])
@@ -696,7 +703,9 @@ class ItemRepo:
         """The item's record, read once per transaction (deleted or not)."""
         record = self._records.get(item_id)
         if record is None:
-            row = (await _run(self.session, statements.item_by_id(), {"item_id": item_id})).first()
+            row = (
+                await run_statement(self.session, statements.item_by_id(), {"item_id": item_id})
+            ).first()
             if row is None:
                 return None
             record = self._keep(row)
@@ -754,7 +763,7 @@ class ItemRepo:
             "deleted_by": None,
         }
         item_id = (
-            await _run(self.session, statements.insert_returning_id(ItemRow), values)
+            await run_statement(self.session, statements.insert_returning_id(ItemRow), values)
         ).scalar_one()
         row = _ItemRecord(
             item_id, project_id, tool, key, dict(data), 1, actor_id, now, actor_id, now, None
@@ -769,7 +778,7 @@ class ItemRepo:
         known = self._records.get(self._singletons.get((project_id, tool, key), 0))
         if known is not None and known.deleted_at is None:
             return (await self._rows_to_items([known]))[0]
-        result = await _run(
+        result = await run_statement(
             self.session,
             statements.singleton_item(),
             {"project_id": project_id, "tool": tool, "key": key},
@@ -797,7 +806,9 @@ class ItemRepo:
         row = self._records.get(item_id) if self.serialised else None
         if row is None:
             found = (
-                await _run(self.session, statements.item_for_update(), {"item_id": item_id})
+                await run_statement(
+                    self.session, statements.item_for_update(), {"item_id": item_id}
+                )
             ).first()
             if found is None:
                 raise NotFound(f"item {item_id}")
@@ -818,8 +829,8 @@ class ItemRepo:
             "changed_by": actor_id,
             "changed_at": now,
         }
-        await _run(self.session, statements.insert_change(), change)
-        await _run(
+        await run_statement(self.session, statements.insert_change(), change)
+        await run_statement(
             self.session,
             statements.write_item(),
             {
@@ -837,7 +848,7 @@ class ItemRepo:
 
     async def _last_change(self, item_id: int, field: str) -> Change | None:
         """The latest recorded change of a field."""
-        result = await _run(
+        result = await run_statement(
             self.session, statements.last_change(), {"item_id": item_id, "field": field}
         )
         row = result.first()
@@ -873,7 +884,7 @@ class ItemRepo:
         """Soft-delete an item (kept for the record)."""
         row = await self._row(item_id, actor_id)
         now = self.clock()
-        await _run(
+        await run_statement(
             self.session,
             statements.delete_item(),
             {
@@ -890,7 +901,7 @@ class ItemRepo:
 
     async def count(self, project_id: int, tool: str) -> int:
         """How many live items a tool has (no membership check: counts reveal no content)."""
-        result = await _run(
+        result = await run_statement(
             self.session, statements.count_items(), {"project_id": project_id, "tool": tool}
         )
         return int(result.scalar() or 0)
@@ -912,7 +923,7 @@ class ConversationRepo:
         The lock (PostgreSQL; SQLite serialises whole transactions) makes two events of one
         person, such as a double click handled by two workers, apply one after the other.
         """
-        result = await _run(
+        result = await run_statement(
             self.session, statements.active_conversation(), {"person_id": person_id}
         )
         row = result.first()
@@ -932,7 +943,7 @@ class ConversationRepo:
         params: dict[str, Any] = {"person_id": person_id, "flow_id": flow_id}
         if project_id is not None:
             params["project_id"] = project_id
-        rows = await _run(
+        rows = await run_statement(
             self.session, statements.paused_conversations(project_id is not None), params
         )
         # The cursor is JSON, so editors are told apart here rather than in SQL; a person has
@@ -944,7 +955,7 @@ class ConversationRepo:
 
     async def paused_by_id(self, person_id: int, conversation_id: int) -> Conversation | None:
         """A paused conversation of this person by id (None when not theirs or not paused)."""
-        result = await _run(
+        result = await run_statement(
             self.session, statements.conversation_by_id(), {"conversation_id": conversation_id}
         )
         row = result.first()
@@ -959,7 +970,7 @@ class ConversationRepo:
         params: dict[str, Any] = {"person_id": person_id}
         if project_id is not None:
             params["project_id"] = project_id
-        result = await _run(
+        result = await run_statement(
             self.session, statements.latest_conversation(project_id is not None), params
         )
         row = result.first()
@@ -986,9 +997,11 @@ class ConversationRepo:
             params: dict[str, Any] = {"b_person_id": person_id, "b_flow_id": flow_id}
             if project_id is not None:
                 params["b_project_id"] = project_id
-            await _run(self.session, statements.close_paused(project_id is not None), params)
+            await run_statement(
+                self.session, statements.close_paused(project_id is not None), params
+            )
         now = self.clock()
-        result = await _run(
+        result = await run_statement(
             self.session,
             statements.insert_returning_id(ConversationRow),
             {
@@ -1022,7 +1035,7 @@ class ConversationRepo:
     async def pause_all(self, person_id: int) -> None:
         """Pause the person's active conversation(s)."""
         self._sole_active.clear()
-        await _run(
+        await run_statement(
             self.session,
             statements.pause_active(),
             {"b_person_id": person_id, "b_updated_at": self.clock()},
@@ -1033,7 +1046,7 @@ class ConversationRepo:
         if conversation.status != ConversationStatus.ACTIVE:
             self._sole_active.discard(conversation.id)
         elif conversation.id not in self._sole_active:
-            await _run(
+            await run_statement(
                 self.session,
                 statements.pause_other_active(),
                 {"b_person_id": conversation.person_id, "b_conversation_id": conversation.id},
@@ -1041,7 +1054,7 @@ class ConversationRepo:
             self._sole_active.add(conversation.id)
         conversation.token += 1
         conversation.updated_at = self.clock()
-        await _run(
+        await run_statement(
             self.session,
             statements.save_conversation(),
             {
@@ -1066,7 +1079,7 @@ class EventRepo:
 
     async def claim(self, key: str) -> bool:
         """Record the key; False when it was processed before."""
-        result = await _run(
+        result = await run_statement(
             self.session,
             statements.claim_event(statements.insert_or_skip(self.session)),
             {"b_key": key[:120], "b_processed_at": self.clock()},
@@ -1130,12 +1143,12 @@ class ButtonRepo:
         """Write the references put so far (Store.transaction calls this before committing)."""
         if self._pending:
             rows, self._pending = list(self._pending.values()), {}
-            await _run(self.session, statements.insert_buttons(), rows)
+            await run_statement(self.session, statements.insert_buttons(), rows)
 
     async def get(self, ref: str) -> tuple[str, str, str] | None:
         """(owner, chat_id, value) behind a reference, or None for a forged one."""
         await self.write()
-        result = await _run(self.session, statements.button_by_ref(), {"ref": ref[:24]})
+        result = await run_statement(self.session, statements.button_by_ref(), {"ref": ref[:24]})
         row = result.first()
         return (row.owner, row.chat_id, row.value) if row else None
 

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -158,6 +159,23 @@ class ButtonRow(Base):
     chat_id: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(Stamp, index=True)
+
+
+class InboxRow(Base):
+    """A batch of received Telegram updates, kept until every update in it is processed.
+
+    Polling confirms a batch to Telegram once it is stored here, so the next batch can be
+    fetched while this one is processed; after a crash the bot processes what is left.
+    """
+
+    __tablename__ = "update_inbox"
+    # AUTOINCREMENT: ids never come back after the newest row was deleted, so they keep the
+    # order of arrival that processing a stored batch again relies on.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    consumer: Mapped[str] = mapped_column(String(64))  # the bot that received it ("tg:<id>")
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # the updates, as JSON
+    received_at: Mapped[datetime] = mapped_column(Stamp)
 
 
 OPEN_DIGEST = "kind = 'digest' AND status IN ('pending', 'snoozed')"

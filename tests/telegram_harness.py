@@ -74,7 +74,8 @@ class Harness:
         if bot is None or self.fake.pending_update_count or bot.outbox.busy:
             return False
         if self.mode == "polling":
-            return self.fake.long_poll_active  # asking again: the last batch is done
+            # Asking again, with every batch received processed.
+            return self.fake.long_poll_active and not (bot.polling is not None and bot.polling.busy)
         return True
 
     async def settle(self, timeout: float = SETTLE_TIMEOUT) -> None:  # noqa: ASYNC109

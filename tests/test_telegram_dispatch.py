@@ -164,7 +164,11 @@ async def test_a_failed_update_holds_back_the_rest_of_its_chat_only(fake: FakeTe
     assert failed == [1]
     assert ("start", 2) not in recorder.log  # not before update 1 went through
     assert ("end", 3) in recorder.log
+    # Until the chat is released, its later updates wait too, even those of another batch.
+    assert await dispatcher.process_batch([text_update(4, 1, "d"), text_update(5, 2, "e")]) == [4]
+    assert ("start", 4) not in recorder.log and ("end", 5) in recorder.log
     # Delivered again, update 1 and then 2 go through; a repeat of 3 is skipped.
+    dispatcher.release()
     assert await dispatcher.process_batch([text_update(1, 1, "a"), text_update(2, 1, "b")]) == []
     assert await dispatcher.process(text_update(3, 2, "c"))
     assert [e for e in recorder.log if e == ("start", 3)] == [("start", 3)]

@@ -409,7 +409,7 @@ class Scene:
                     self._draw_rect(image, draw, item)
                 else:
                     self._draw_shape(image, item)
-            # Unfiltered rows at zlib level 3: see flows/png_file.py for why not Pillow's PNG
+            # Unfiltered rows deflated by ISA-L: see flows/png_file.py for why not Pillow's PNG
             # encoder. No text chunks: same input, same bytes.
             return rgb_png(image.width, image.height, image_bands(image))
 

@@ -4,7 +4,11 @@ Pillow's PNG encoder picks one of four filters for every row of an RGB image by 
 all, which cost two thirds of encoding a chart (≈15 of 24 ms for a 1200 × 1200 grid). Charts
 are flat colours with anti-aliased edges: unfiltered rows compress to within a tenth of the
 filtered size, and Telegram re-encodes photos anyway. The file format is the PNG
-specification's (signature, IHDR, one IDAT, IEND); zlib does the compressing.
+specification's (signature, IHDR, one IDAT, IEND).
+
+The deflating is Intel's ISA-L (python-isal), which writes the same zlib stream format as
+zlib: at its level 1 a 1200 × 1200 grid compresses to the size zlib's level 3 gave (≈90 kB)
+in 1.5 instead of 9 ms, and compressing was two thirds of drawing a chart.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import struct
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
+
+from isal import isal_zlib
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -27,13 +33,13 @@ _NO_FILTER: Final = b"\x00"
 BAND_ROWS: Final = 64
 
 
-def rgb_png(width: int, height: int, bands: Iterable[bytes], level: int = 3) -> bytes:
+def rgb_png(width: int, height: int, bands: Iterable[bytes], level: int = 1) -> bytes:
     """An 8-bit RGB PNG of the pixels in `bands`: whole rows, top to bottom, three bytes a
-    pixel, no padding; any number of rows a band."""
+    pixel, no padding; any number of rows a band. `level` is ISA-L's, 0 to 3."""
     stride = width * 3
     if width <= 0 or height <= 0:
         raise ValueError(f"no pixels in a {width} × {height} image")
-    deflate = zlib.compressobj(level)
+    deflate = isal_zlib.compressobj(level)
     parts = []
     rows = 0
     for band in bands:

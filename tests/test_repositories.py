@@ -16,7 +16,7 @@ from sqlalchemy import event, select, text
 from flows.domain import ConversationStatus, Role, Track
 from storage.db import Store
 from storage.repositories import AccessDenied, NotFound, Tx
-from storage.tables import InviteRow, ItemRow, MembershipRow
+from storage.tables import ButtonRow, InviteRow, ItemRow, MembershipRow
 
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TOOL = "stakeholder"
@@ -572,13 +572,36 @@ async def test_button_references_are_distinct_random_and_short(store: Store) -> 
     async with store.transaction() as tx:
         refs = [await tx.buttons.put("test:An", "chat:An", f"v{n}") for n in range(50)]
     assert len(set(refs)) == 50  # across several reads of random bytes
-    assert all(re.fullmatch(r"[A-Za-z0-9_-]{16}", ref) for ref in refs), refs
-    # 96 random bits each: no two share even their first half.
-    assert len({ref[:8] for ref in refs}) == 50
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{20}", ref) for ref in refs), refs
+    # 72 random bits after the time: no two share even the first half of them.
+    assert len({ref[8:14] for ref in refs}) == 50
     async with store.transaction() as tx:
         assert [await tx.buttons.get(ref) for ref in refs[-2:]] == [
             ("test:An", "chat:An", "v48"),
             ("test:An", "chat:An", "v49"),
+        ]
+
+
+async def test_button_references_sort_in_the_order_they_were_made(store: Store) -> None:
+    # Milliseconds, minutes and months apart: somewhere each base64 digit of the time passes
+    # from one kind of character to the next (sign, digit, capital, underscore, small letter).
+    moments = (
+        [T0 + timedelta(milliseconds=n) for n in range(0, 700, 17)]
+        + [T0 + timedelta(minutes=n * 7) for n in range(1, 40)]
+        + [T0 + timedelta(days=n * 47) for n in range(1, 40)]
+    )
+    refs = []
+    for moment in moments:
+        async with store.transaction(at(moment)) as tx:
+            refs.append(await tx.buttons.put("test:An", "chat:An", moment.isoformat()))
+    assert sorted(refs) == refs
+    if store.is_sqlite:  # SQLite compares text as bytes, so its index keeps this order too
+        async with store.transaction() as tx:
+            result = await tx.session.execute(select(ButtonRow.ref).order_by(ButtonRow.ref))
+            assert list(result.scalars()) == refs
+    async with store.transaction() as tx:
+        assert [await tx.buttons.get(ref) for ref in refs[::25]] == [
+            ("test:An", "chat:An", moment.isoformat()) for moment in moments[::25]
         ]
 
 

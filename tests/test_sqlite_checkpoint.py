@@ -44,6 +44,27 @@ def test_the_log_is_copied_into_the_database_once_it_has_grown(tmp_path: Path) -
     writer.close()
 
 
+def test_under_steady_writes_the_log_starts_over_instead_of_growing(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    writer = wal_database(path)
+    checkpointer = Checkpointer(str(path), pages=50, interval=0.005)
+    checkpointer.start()
+    try:
+        # A commit every few tenths of a millisecond, as under load: a PASSIVE checkpoint
+        # alone never saw the log copied whole when the next commit came, so it never
+        # started over.
+        for _ in range(4000):
+            writer.execute("INSERT INTO t VALUES (?)", (os.urandom(4000),))
+            time.sleep(0.0002)
+    finally:
+        checkpointer.stop()
+    assert checkpointer.full_checkpoints >= 1
+    # 4,000 rows of a page each: a log that never starts over holds them all (over 16 MB).
+    assert Path(f"{path}-wal").stat().st_size < 6_000_000
+    assert writer.execute("SELECT count(*) FROM t").fetchone() == (4200,)
+    writer.close()
+
+
 def test_a_small_log_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     writer = wal_database(path)

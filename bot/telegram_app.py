@@ -29,7 +29,7 @@ from bot.reminders import ReminderLoop
 from bot.services import open_engine
 from bot.settings import Settings
 from bot.telegram_http import AiohttpRequest
-from bot.telegram_polling import PollingLoop
+from bot.telegram_polling import PollingLoop, grow_backoff, process_stored
 from bot.telegram_ratelimit import ChatRateLimiter, Limits, use_timedelta_periods
 from bot.telegram_send import Delivery, Outbox
 from bot.telegram_updates import (
@@ -168,6 +168,8 @@ class TelegramBot:
         self.dispatcher: Dispatcher | None = None
         self.polling: PollingLoop | None = None
         self._polling_task: asyncio.Task[None] | None = None
+        # Webhook mode: retrying what a polling run left in the inbox, while some of it fails.
+        self._leftovers_task: asyncio.Task[None] | None = None
         self.server: WebServer | None = None
         self.webhook_secret: str | None = None
         self._closing = asyncio.Event()
@@ -272,6 +274,15 @@ class TelegramBot:
             secret = secrets.token_urlsafe(32)
             logger.info("no webhook secret configured; using a random one for this run")
         self.webhook_secret = secret
+        # What a polling run of this bot left in the inbox (stored, confirmed to Telegram,
+        # not yet processed when it stopped) first: no webhook will bring it again, and it
+        # is older than anything one brings. Whatever fails is tried again in the background
+        # while its chats hold their newer updates back (Telegram delivers those again).
+        inbox = UpdateInbox(self.engine.store, external_id(self.application.bot.id))
+        if not await self._process_leftovers(inbox):
+            self._leftovers_task = asyncio.create_task(
+                self._retry_leftovers(inbox), name="inbox-leftovers"
+            )
         self.server = WebServer(settings.webhook_listen, settings.webhook_port)
         self.server.add_health(self.engine.store)
         path = urlsplit(settings.webhook_url).path or "/"
@@ -280,6 +291,27 @@ class TelegramBot:
         await self.application.bot.set_webhook(
             settings.webhook_url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES)
         )
+
+    async def _process_leftovers(self, inbox: UpdateInbox) -> bool:
+        """Process what the inbox holds; True when all of it went through."""
+        assert self.dispatcher is not None
+        try:
+            failed = await process_stored(inbox, self.dispatcher, self.application.bot)
+        except Exception:  # the database (or a bug): tried again later
+            logger.exception("processing the updates left in the inbox failed")
+            return False
+        if failed:
+            logger.warning("%d update(s) left in the inbox to retry", len(failed))
+        return not failed
+
+    async def _retry_leftovers(self, inbox: UpdateInbox) -> None:
+        """Try the inbox's leftovers again, with growing pauses, until all went through."""
+        backoff = 0.0
+        while True:
+            backoff = grow_backoff(backoff)
+            await asyncio.sleep(backoff)
+            if await self._process_leftovers(inbox):
+                return
 
     async def _start_polling(self) -> None:
         settings = self.settings
@@ -322,7 +354,7 @@ class TelegramBot:
 
     async def _stop(self) -> None:
         self._closing.set()
-        for task in (self._housekeeping, self._reminder_task):
+        for task in (self._housekeeping, self._reminder_task, self._leftovers_task):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

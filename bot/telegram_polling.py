@@ -127,7 +127,7 @@ class PollingLoop:
                 logger.critical("Telegram rejected the bot token; stopping")
                 raise
             except Conflict as error:
-                backoff = _grow(backoff)
+                backoff = grow_backoff(backoff)
                 logger.error(
                     "getUpdates: 409 Conflict (%s). Another process is polling with this token, "
                     "or a webhook is set. Retrying in %.0fs.",
@@ -140,12 +140,12 @@ class PollingLoop:
                 await self._pause(retry_after_seconds(error))
                 continue
             except NetworkError as error:
-                backoff = _grow(backoff)
+                backoff = grow_backoff(backoff)
                 logger.warning("getUpdates: %s; retrying in %.1fs", error.message, backoff)
                 await self._pause(backoff)
                 continue
             except TelegramError as error:
-                backoff = _grow(backoff)
+                backoff = grow_backoff(backoff)
                 logger.error("getUpdates: %s; retrying in %.1fs", error.message, backoff)
                 await self._pause(backoff)
                 continue
@@ -198,33 +198,17 @@ class PollingLoop:
         assert self.inbox is not None
         await self._drain()
         try:
-            stored = await self.inbox.waiting()
-            updates = [update for _, body in stored for update in self._read_stored(body)]
-            self.dispatcher.release()  # a held chat's updates come again now, in order
-            failed = await asyncio.shield(self.dispatcher.process_batch(updates))
-            if not failed and stored:
-                await self.inbox.forget(stored[-1][0] + 1)
+            failed = await process_stored(self.inbox, self.dispatcher, self.bot)
         except Exception:  # the database (or a bug): try again after a pause
             logger.exception("processing the stored updates failed")
             failed = [0]
         if not failed:
             self._unfinished = None
             return 0.0
-        backoff = _grow(backoff)
+        backoff = grow_backoff(backoff)
         logger.warning("%d stored update(s) to retry; pausing %.1fs", len(failed), backoff)
         await self._pause(backoff)
         return backoff
-
-    def _read_stored(self, body: bytes) -> list[Update | Tap]:
-        """A stored batch's updates; one that can no longer be read is logged and skipped
-        (it would otherwise hold up every later update for good)."""
-        updates: list[Update | Tap] = []
-        for data in loads(body):
-            try:
-                updates.append(read_update(data, self.bot))
-            except Exception:
-                logger.exception("a stored update could not be read; skipped: %.200r", data)
-        return updates
 
     async def _process_in_hand(self, updates: Batch, backoff: float) -> float:
         """Process a batch that was not stored, and only then confirm it (or the part that
@@ -241,7 +225,7 @@ class PollingLoop:
             self.offset = max(update.update_id for update in updates) + 1
             return 0.0
         self.offset = min(failed)
-        backoff = _grow(backoff)
+        backoff = grow_backoff(backoff)
         logger.warning("%d update(s) to retry; pausing %.1fs", len(failed), backoff)
         await self._pause(backoff)
         return backoff
@@ -312,6 +296,31 @@ class PollingLoop:
             logger.info("could not confirm processed updates: %s", error.message)
 
 
-def _grow(backoff: float) -> float:
+async def process_stored(inbox: UpdateInbox, dispatcher: Dispatcher, bot: Bot) -> list[int]:
+    """Process what the inbox holds, in order of arrival, and forget it once all went
+    through; the ids of the updates to deliver again (their chats stay held until then)."""
+    stored = await inbox.waiting()
+    updates = [update for _, body in stored for update in _read_stored(body, bot)]
+    dispatcher.release()  # a held chat's updates come again now, in order
+    # Shielded: a stop while they run lets them finish (what is done is then forgotten).
+    failed = await asyncio.shield(dispatcher.process_batch(updates))
+    if not failed and stored:
+        await inbox.forget(stored[-1][0] + 1)
+    return failed
+
+
+def _read_stored(body: bytes, bot: Bot) -> list[Update | Tap]:
+    """A stored batch's updates; one that can no longer be read is logged and skipped (it
+    would otherwise hold up every later update for good)."""
+    updates: list[Update | Tap] = []
+    for data in loads(body):
+        try:
+            updates.append(read_update(data, bot))
+        except Exception:
+            logger.exception("a stored update could not be read; skipped: %.200r", data)
+    return updates
+
+
+def grow_backoff(backoff: float) -> float:
     """Exponential backoff with jitter, so several bot processes do not retry in lockstep."""
     return min(MAX_BACKOFF, max(1.0, backoff * 2)) * random.uniform(0.8, 1.0)

@@ -598,9 +598,11 @@ class Dispatcher:
         self.held: set[int] = set()
 
     async def process(self, update: Update | Tap) -> bool:
-        """Process one update; False when it must be delivered again."""
-        async with self.locks.hold(chat_key(update)):
-            return await self._process(update)
+        """Process one update; False when it must be delivered again (also while its chat
+        is held: an earlier update of that chat waits to be processed again)."""
+        key = chat_key(update)
+        async with self.locks.hold(key):
+            return key not in self.held and await self._process(update)
 
     async def _process(self, update: Update | Tap) -> bool:
         update_id = update.update_id

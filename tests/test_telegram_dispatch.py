@@ -167,6 +167,10 @@ async def test_a_failed_update_holds_back_the_rest_of_its_chat_only(fake: FakeTe
     # Until the chat is released, its later updates wait too, even those of another batch.
     assert await dispatcher.process_batch([text_update(4, 1, "d"), text_update(5, 2, "e")]) == [4]
     assert ("start", 4) not in recorder.log and ("end", 5) in recorder.log
+    # One at a time (a webhook's) as well: refused, for Telegram to deliver again.
+    assert await dispatcher.process(text_update(6, 1, "f")) is False
+    assert await dispatcher.process(text_update(7, 2, "g")) is True
+    assert ("start", 6) not in recorder.log and ("end", 7) in recorder.log
     # Delivered again, update 1 and then 2 go through; a repeat of 3 is skipped.
     dispatcher.release()
     assert await dispatcher.process_batch([text_update(1, 1, "a"), text_update(2, 1, "b")]) == []

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import socket
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,9 +21,12 @@ from sqlalchemy import delete, func, select
 
 from bot.telegram_ratelimit import Limits
 from bot.telegram_send import Delivery, plan_reply
+from bot.telegram_updates import external_id
 from flows import drawing
 from flows.events import Attachment, Reply
 from storage.db import Store
+from storage.inbox import UpdateInbox
+from storage.json_codec import dumps_bytes
 from storage.tables import ButtonRow, ItemRow, ProcessedEventRow
 from tests.chat import rate
 from tests.fakebot import FakeTelegram
@@ -589,6 +593,53 @@ async def test_webhook_mode_runs_the_conversation_and_checks_the_secret(
         assert "gepauzeerd" not in an.user.last_message.text
         await an.press("Extern")  # the walk was not paused by the forged /stop
         assert "macht" in an.screen
+    finally:
+        await harness.stop_bot()
+
+
+@pytest.mark.parametrize("unreadable", [False, True])
+async def test_webhook_mode_first_processes_what_a_polling_run_left_in_the_inbox(
+    fake: FakeTelegram, store: Store, unreadable: bool
+) -> None:
+    harness = Harness(fake, store)
+    an = harness.phone(1001, "An")
+    # A polling run stored An's /start, confirmed it to Telegram and stopped before processing
+    # it: only the inbox has it now, and a webhook will never bring it.
+    update = {
+        "update_id": 424_242,
+        "message": {
+            "message_id": 7,
+            "date": int(time.time()),
+            "chat": {"id": an.id, "type": "private", "first_name": "An"},
+            "from": {"id": an.id, "is_bot": False, "first_name": "An", "language_code": "nl"},
+            "text": "/start",
+        },
+    }
+    bot_id = int(fake.token.split(":")[0])
+    inbox = UpdateInbox(store, external_id(bot_id))
+    await inbox.keep(dumps_bytes([update]))
+    if unreadable:  # the inbox cannot be read when the bot starts: tried again meanwhile
+        async with store.engine.begin() as connection:
+            await connection.exec_driver_sql("ALTER TABLE update_inbox RENAME TO inbox_away")
+    port = free_port()
+    await harness.start_bot(
+        mode="webhook",
+        webhook_url=f"http://127.0.0.1:{port}/tg/hook",
+        webhook_listen="127.0.0.1",
+        webhook_port=port,
+    )
+    try:
+        if unreadable:
+            await harness.settle()
+            assert an.text == ""
+            async with store.engine.begin() as connection:
+                await connection.exec_driver_sql("ALTER TABLE inbox_away RENAME TO update_inbox")
+            await eventually(lambda: "welkom" in an.text.lower())
+        await harness.settle()
+        assert "welkom" in an.text.lower()
+        assert await inbox.waiting() == []
+        await an.say("/help")  # and then the webhook's own updates
+        assert "/stakeholders" in an.text
     finally:
         await harness.stop_bot()
 

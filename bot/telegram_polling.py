@@ -25,7 +25,7 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, Tel
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
 from bot.telegram_taps import Tap
-from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, read_update
+from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, chat_key, read_update
 from storage.inbox import UpdateInbox
 from storage.json_codec import dumps_bytes, loads
 
@@ -301,9 +301,10 @@ async def process_stored(inbox: UpdateInbox, dispatcher: Dispatcher, bot: Bot) -
     through; the ids of the updates to deliver again (their chats stay held until then)."""
     stored = await inbox.waiting()
     updates = [update for _, body in stored for update in _read_stored(body, bot)]
-    dispatcher.release()  # a held chat's updates come again now, in order
     # Shielded: a stop while they run lets them finish (what is done is then forgotten).
-    failed = await asyncio.shield(dispatcher.process_batch(updates))
+    failed = await asyncio.shield(dispatcher.process_batch(updates, again=True))
+    # A chat held for an update that can no longer be read must not wait for good.
+    dispatcher.release(dispatcher.held - {chat_key(update) for update in updates})
     if not failed and stored:
         await inbox.forget(stored[-1][0] + 1)
     return failed

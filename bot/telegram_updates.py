@@ -13,7 +13,7 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict, defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -621,15 +621,21 @@ class Dispatcher:
             self._done.popitem(last=False)
         return True
 
-    async def process_batch(self, updates: Sequence[Update | Tap]) -> list[int]:
+    async def process_batch(
+        self, updates: Sequence[Update | Tap], *, again: bool = False
+    ) -> list[int]:
         """Process a batch; the ids that must be delivered again (a chat stops at its first,
-        and stays held until `release`)."""
+        and stays held until `release`). `again`: the batch brings held chats' updates again,
+        so each chat is let in once this batch has its turn (an update of that chat that
+        comes meanwhile from elsewhere, a webhook, is still refused)."""
         by_chat: dict[int, list[Update | Tap]] = defaultdict(list)
         for update in updates:
             by_chat[chat_key(update)].append(update)
 
         async def run_chat(key: int, queue: list[Update | Tap]) -> int | None:
             async with self.locks.hold(key):
+                if again:
+                    self.held.discard(key)
                 for update in queue:
                     if key in self.held or not await self._process(update):
                         self.held.add(key)
@@ -639,6 +645,10 @@ class Dispatcher:
         results = await asyncio.gather(*(run_chat(k, q) for k, q in by_chat.items()))
         return [update_id for update_id in results if update_id is not None]
 
-    def release(self) -> None:
-        """The held chats' updates are about to be delivered again, in order: let them in."""
-        self.held.clear()
+    def release(self, chats: Collection[int] | None = None) -> None:
+        """The held chats' updates (of all, or of `chats`) are about to be delivered again, in
+        order: let them in."""
+        if chats is None:
+            self.held.clear()
+        else:
+            self.held.difference_update(chats)

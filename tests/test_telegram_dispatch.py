@@ -178,6 +178,29 @@ async def test_a_failed_update_holds_back_the_rest_of_its_chat_only(fake: FakeTe
     assert [e for e in recorder.log if e == ("start", 3)] == [("start", 3)]
 
 
+async def test_a_held_chat_is_let_in_only_when_its_update_delivered_again_has_its_turn(
+    fake: FakeTelegram,
+) -> None:
+    recorder = Recorder()
+    recorder.release.set()
+    recorder.failed.add(1)
+    dispatcher = await dispatcher_with(fake, recorder)
+    assert await dispatcher.process_batch([text_update(1, 1, "a")]) == [1]
+    # Update 1 comes again (from the inbox) while a newer one of its chat arrives by webhook
+    # at the same moment: the newer one must not go first.
+    again = asyncio.create_task(dispatcher.process_batch([text_update(1, 1, "a")], again=True))
+    newer = asyncio.create_task(dispatcher.process(text_update(2, 1, "b")))
+    assert await again == [] and await newer is False  # refused: Telegram delivers it again
+    assert ("start", 2) not in recorder.log
+    assert await dispatcher.process(text_update(2, 1, "b"))
+    # Update 1 twice (failed, then delivered again), then update 2.
+    assert [e for e in recorder.log if e[0] == "end"] == [("end", 1), ("end", 1), ("end", 2)]
+    # Only the chats of the batch are let in; releasing some leaves the others held.
+    dispatcher.held.update({5, 6})
+    dispatcher.release([5])
+    assert dispatcher.held == {6}
+
+
 def test_recent_buttons_are_bounded_and_expire() -> None:
     now = [0.0]
     recent = RecentButtons(size=3, seconds=60.0, clock=lambda: now[0])

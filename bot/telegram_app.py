@@ -278,7 +278,7 @@ class TelegramBot:
         # not yet processed when it stopped) first: no webhook will bring it again, and it
         # is older than anything one brings. Whatever fails is tried again in the background
         # while its chats hold their newer updates back (Telegram delivers those again).
-        inbox = UpdateInbox(self.engine.store, external_id(self.application.bot.id))
+        inbox = self._inbox()
         if not await self._process_leftovers(inbox):
             self._leftovers_task = asyncio.create_task(
                 self._retry_leftovers(inbox), name="inbox-leftovers"
@@ -291,6 +291,10 @@ class TelegramBot:
         await self.application.bot.set_webhook(
             settings.webhook_url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES)
         )
+
+    def _inbox(self) -> UpdateInbox:
+        """This bot's update inbox (polling stores what it receives there)."""
+        return UpdateInbox(self.engine.store, external_id(self.application.bot.id))
 
     async def _process_leftovers(self, inbox: UpdateInbox) -> bool:
         """Process what the inbox holds; True when all of it went through."""
@@ -326,7 +330,7 @@ class TelegramBot:
             self.dispatcher,
             timeout=self.poll_timeout,
             request=self._updates_request,
-            inbox=UpdateInbox(self.engine.store, external_id(self.application.bot.id)),
+            inbox=self._inbox(),
         )
         self._polling_task = self.polling.start()
 

@@ -25,7 +25,7 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, Tel
 from bot.telegram_http import AiohttpRequest
 from bot.telegram_ratelimit import retry_after_seconds
 from bot.telegram_taps import Tap
-from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, chat_key, read_update
+from bot.telegram_updates import ALLOWED_UPDATES, Dispatcher, read_update
 from storage.inbox import UpdateInbox
 from storage.json_codec import dumps_bytes, loads
 
@@ -214,10 +214,10 @@ class PollingLoop:
         """Process a batch that was not stored, and only then confirm it (or the part that
         went through); the backoff for a next failure."""
         await self._drain()
-        self.dispatcher.release()  # these are the held chats' updates delivered again
         # Not cancelled by stop(): in-flight updates finish and their replies are queued.
+        # `again`: these are the held chats' updates delivered again.
         try:
-            failed = await asyncio.shield(self.dispatcher.process_batch(updates))
+            failed = await asyncio.shield(self.dispatcher.process_batch(updates, again=True))
         except Exception:  # a bug must not end polling; the batch is fetched again
             logger.exception("processing a batch of %d update(s) failed", len(updates))
             failed = [min(update.update_id for update in updates)]
@@ -303,8 +303,6 @@ async def process_stored(inbox: UpdateInbox, dispatcher: Dispatcher, bot: Bot) -
     updates = [update for _, body in stored for update in _read_stored(body, bot)]
     # Shielded: a stop while they run lets them finish (what is done is then forgotten).
     failed = await asyncio.shield(dispatcher.process_batch(updates, again=True))
-    # A chat held for an update that can no longer be read must not wait for good.
-    dispatcher.release(dispatcher.held - {chat_key(update) for update in updates})
     if not failed and stored:
         await inbox.forget(stored[-1][0] + 1)
     return failed

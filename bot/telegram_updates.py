@@ -627,7 +627,8 @@ class Dispatcher:
         """Process a batch; the ids that must be delivered again (a chat stops at its first,
         and stays held until `release`). `again`: the batch brings held chats' updates again,
         so each chat is let in once this batch has its turn (an update of that chat that
-        comes meanwhile from elsewhere, a webhook, is still refused)."""
+        comes meanwhile from elsewhere, a webhook, is still refused), and a held chat with
+        nothing in the batch (its update could no longer be read) is let go after it."""
         by_chat: dict[int, list[Update | Tap]] = defaultdict(list)
         for update in updates:
             by_chat[chat_key(update)].append(update)
@@ -643,6 +644,8 @@ class Dispatcher:
             return None
 
         results = await asyncio.gather(*(run_chat(k, q) for k, q in by_chat.items()))
+        if again:
+            self.release(self.held - by_chat.keys())
         return [update_id for update_id in results if update_id is not None]
 
     def release(self, chats: Collection[int] | None = None) -> None:
